@@ -1,0 +1,17 @@
+/**
+ * npm run check [-- --brand ID|PATH ...]: every content and brand check, no rendering.
+ * Exit 0 when there are no errors (warnings are printed), 1 otherwise.
+ */
+import { parseArgs } from "node:util";
+import { resolveBrandDir } from "../src/brand/load.ts";
+import { runChecks } from "../src/checks.ts";
+import { DATA_DIR } from "../src/paths.ts";
+import { reportProblems } from "../src/report.ts";
+
+const { values } = parseArgs({ options: { brand: { type: "string", multiple: true } } });
+const { problems, brands } = runChecks({
+  dataDir: DATA_DIR,
+  brandDirs: (values.brand ?? []).map((b) => resolveBrandDir(DATA_DIR, b)),
+});
+if (!reportProblems(problems)) process.exit(1);
+console.log(`check: content and ${brands.length} brand(s) OK (${brands.map((b) => b.id).join(", ")})`);

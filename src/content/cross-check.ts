@@ -1,0 +1,152 @@
+/**
+ * Checks that span files: every locale has every key, every id a locale
+ * describes exists (and the other way round), every reference points at
+ * something real, and no contact has gone unverified for over a year.
+ */
+import { join } from "node:path";
+import type { Content } from "./load.ts";
+import type { Problem } from "./problems.ts";
+import { stepGroups, type Dictionary } from "./schemas.ts";
+import { displayPath } from "./yaml-file.ts";
+
+type Path = Array<string | number>;
+
+export const STALE_AFTER_MONTHS = 12;
+
+export function crossCheck(content: Content, today: Date): Problem[] {
+  return [
+    ...checkUiKeys(content),
+    ...checkLocaleIds(content),
+    ...checkUniqueIds(content),
+    ...checkReferences(content),
+    ...checkVerification(content, today),
+  ];
+}
+
+function problemAt(content: Content, file: string, path: Path, message: string, severity: Problem["severity"] = "error"): Problem {
+  return { severity, file, line: content.sources[file]?.lineOf(path), path, message };
+}
+
+const neutralFile = (content: Content, name: string) => displayPath(join(content.dataDir, "content", name));
+const localeFile = (content: Content, locale: string, name: string) =>
+  displayPath(join(content.dataDir, "locales", locale, name));
+
+export function flattenKeys(dictionary: Dictionary, prefix = ""): string[] {
+  return Object.entries(dictionary).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : flattenKeys(value, `${prefix}${key}.`),
+  );
+}
+
+function checkUiKeys(content: Content): Problem[] {
+  const keysByLocale = Object.entries(content.locales).map(
+    ([locale, data]) => [locale, new Set(flattenKeys(data.ui.strings))] as const,
+  );
+  const allKeys = new Set(keysByLocale.flatMap(([, keys]) => [...keys]));
+  const problems: Problem[] = [];
+  for (const [locale, keys] of keysByLocale) {
+    for (const key of allKeys) {
+      if (keys.has(key)) continue;
+      const holders = keysByLocale.filter(([, other]) => other.has(key)).map(([code]) => code);
+      problems.push(
+        problemAt(content, localeFile(content, locale, "ui.yaml"), ["strings", ...key.split(".")], `missing: "${key}" is in ${holders.join(", ")} but not in ${locale}`),
+      );
+    }
+  }
+  return problems;
+}
+
+/** For each section of content.yaml: the ids it must describe, and the file that lists them. */
+function expectedIds(content: Content): Array<{ path: Path; ids: string[]; listedIn: string }> {
+  const stages = content.howItHappens.routes.flatMap((route) => route.stages);
+  return [
+    { path: ["regions"], ids: Object.keys(content.regions), listedIn: "regions.yaml" },
+    { path: ["routes"], ids: content.howItHappens.routes.map((r) => r.id), listedIn: "how-it-happens.yaml" },
+    { path: ["stages"], ids: stages, listedIn: "how-it-happens.yaml" },
+    { path: ["tactics"], ids: content.howItHappens.tactics, listedIn: "how-it-happens.yaml" },
+    { path: ["signs"], ids: content.warningSigns, listedIn: "warning-signs.yaml" },
+    ...stepGroups.map((group) => ({ path: ["steps", group], ids: content.steps[group].map((s) => s.id), listedIn: "steps.yaml" })),
+    { path: ["stats"], ids: content.stats.map((s) => s.id), listedIn: "stats.yaml" },
+    { path: ["contacts"], ids: content.contacts.map((c) => c.id), listedIn: "contacts.yaml" },
+    { path: ["resources"], ids: content.resources.map((r) => r.id), listedIn: "resources.yaml" },
+    { path: ["discussion"], ids: content.discussion.questions, listedIn: "discussion.yaml" },
+  ];
+}
+
+function checkLocaleIds(content: Content): Problem[] {
+  const problems: Problem[] = [];
+  for (const [locale, data] of Object.entries(content.locales)) {
+    const file = localeFile(content, locale, "content.yaml");
+    for (const { path, ids, listedIn } of expectedIds(content)) {
+      const section = path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], data.text) as Record<string, unknown>;
+      const described = new Set(Object.keys(section));
+      for (const id of ids) {
+        if (!described.has(id)) problems.push(problemAt(content, file, [...path, id], `missing: no ${locale} text for "${id}", which data/content/${listedIn} lists`));
+      }
+      for (const id of described) {
+        if (!ids.includes(id)) problems.push(problemAt(content, file, [...path, id], `"${id}" is not listed in data/content/${listedIn} (misspelt id?)`));
+      }
+    }
+  }
+  return problems;
+}
+
+function duplicates(ids: string[]): Array<{ id: string; index: number }> {
+  return ids.flatMap((id, index) => (ids.indexOf(id) < index ? [{ id, index }] : []));
+}
+
+function checkUniqueIds(content: Content): Problem[] {
+  const lists: Array<{ file: string; ids: string[]; path: (index: number) => Path }> = [
+    { file: "contacts.yaml", ids: content.contacts.map((c) => c.id), path: (i) => [i, "id"] },
+    { file: "resources.yaml", ids: content.resources.map((r) => r.id), path: (i) => [i, "id"] },
+    { file: "stats.yaml", ids: content.stats.map((s) => s.id), path: (i) => [i, "id"] },
+    { file: "how-it-happens.yaml", ids: content.howItHappens.routes.map((r) => r.id), path: (i) => ["routes", i, "id"] },
+    { file: "how-it-happens.yaml", ids: content.howItHappens.tactics, path: (i) => ["tactics", i] },
+    { file: "warning-signs.yaml", ids: content.warningSigns, path: (i) => [i] },
+    { file: "discussion.yaml", ids: content.discussion.questions, path: (i) => ["questions", i] },
+    ...stepGroups.map((group) => ({ file: "steps.yaml", ids: content.steps[group].map((s) => s.id), path: (i: number) => [group, i, "id"] })),
+  ];
+  const stages = content.howItHappens.routes.flatMap((route, r) => route.stages.map((id, s) => ({ id, path: ["routes", r, "stages", s] })));
+  const problems = lists.flatMap(({ file, ids, path }) =>
+    duplicates(ids).map(({ id, index }) => problemAt(content, neutralFile(content, file), path(index), `"${id}" is used twice; ids must be unique`)),
+  );
+  for (const { id, index } of duplicates(stages.map((s) => s.id))) {
+    problems.push(problemAt(content, neutralFile(content, "how-it-happens.yaml"), stages[index]!.path, `stage "${id}" is used twice; each route has its own stages`));
+  }
+  return problems;
+}
+
+function checkReferences(content: Content): Problem[] {
+  const problems: Problem[] = [];
+  const regionIds = Object.keys(content.regions);
+  const known = `one of ${regionIds.join(", ")}`;
+  content.contacts.forEach((contact, i) => {
+    if (!content.regions[contact.region]) {
+      problems.push(problemAt(content, neutralFile(content, "contacts.yaml"), [i, "region"], `unknown region "${contact.region}"; expected ${known}`));
+    }
+  });
+  content.resources.forEach((resource, i) =>
+    resource.regions.forEach((region, r) => {
+      if (!content.regions[region]) {
+        problems.push(problemAt(content, neutralFile(content, "resources.yaml"), [i, "regions", r], `unknown region "${region}"; expected ${known}`));
+      }
+    }),
+  );
+  for (const [id, region] of Object.entries(content.regions)) {
+    const contact = content.contacts.find((c) => c.id === region.mainContact);
+    if (!contact || contact.region !== id) {
+      problems.push(problemAt(content, neutralFile(content, "regions.yaml"), [id, "mainContact"], `"${region.mainContact}" is not a contact of region ${id} in contacts.yaml`));
+    }
+  }
+  return problems;
+}
+
+function checkVerification(content: Content, today: Date): Problem[] {
+  const limit = new Date(today);
+  limit.setMonth(limit.getMonth() - STALE_AFTER_MONTHS);
+  const cutoff = limit.toISOString().slice(0, 10);
+  return content.contacts.flatMap((contact, i) =>
+    contact.verified < cutoff
+      ? [problemAt(content, neutralFile(content, "contacts.yaml"), [i, "verified"], `"${contact.id}" was last verified on ${contact.verified}, more than ${STALE_AFTER_MONTHS} months ago: check its details against ${contact.source} and update the date`, "warning")]
+      : [],
+  );
+}

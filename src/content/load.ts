@@ -1,0 +1,111 @@
+/**
+ * Loads every file under data/ and parses it with its schema. Nothing here
+ * renders: callers get either the typed content or the full list of problems.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { z } from "zod";
+import type { Problem } from "./problems.ts";
+import {
+  contactsSchema,
+  discussionSchema,
+  howItHappensSchema,
+  localeContentSchema,
+  regionsSchema,
+  releaseSchema,
+  resourcesSchema,
+  statsSchema,
+  stepsSchema,
+  uiFileSchema,
+  warningSignsSchema,
+} from "./schemas.ts";
+import { displayPath, parseWithSchema, readYamlFile, type YamlFile } from "./yaml-file.ts";
+
+/** The neutral (language-independent) files, by name under data/content/. */
+const contentFiles = {
+  release: ["release.yaml", releaseSchema],
+  regions: ["regions.yaml", regionsSchema],
+  contacts: ["contacts.yaml", contactsSchema],
+  resources: ["resources.yaml", resourcesSchema],
+  stats: ["stats.yaml", statsSchema],
+  howItHappens: ["how-it-happens.yaml", howItHappensSchema],
+  warningSigns: ["warning-signs.yaml", warningSignsSchema],
+  steps: ["steps.yaml", stepsSchema],
+  discussion: ["discussion.yaml", discussionSchema],
+} as const;
+
+/** The per-locale files, by name under data/locales/<locale>/. */
+const localeFiles = {
+  ui: ["ui.yaml", uiFileSchema],
+  text: ["content.yaml", localeContentSchema],
+} as const;
+
+type Parsed<Files extends Record<string, readonly [string, z.ZodType]>> = {
+  [K in keyof Files]: z.output<Files[K][1]>;
+};
+export type NeutralContent = Parsed<typeof contentFiles>;
+export type LocaleData = Parsed<typeof localeFiles>;
+
+export interface Content extends NeutralContent {
+  dataDir: string;
+  locales: Record<string, LocaleData>;
+  /** Where each loaded file came from, so cross-checks can point at lines too. */
+  sources: Record<string, YamlFile>;
+}
+
+export interface Loaded<T> {
+  value?: T;
+  problems: Problem[];
+}
+
+/** Read and parse a group of files; a value comes back only when every file parsed. */
+function loadGroup<Files extends Record<string, readonly [string, z.ZodType]>>(
+  dir: string,
+  files: Files,
+  sources: Record<string, YamlFile>,
+): Loaded<Parsed<Files>> {
+  const problems: Problem[] = [];
+  const value: Record<string, unknown> = {};
+  for (const [key, [name, schema]] of Object.entries(files)) {
+    const path = join(dir, name);
+    const read = readYamlFile(path);
+    problems.push(...read.problems);
+    if (!read.yaml) continue;
+    sources[displayPath(path)] = read.yaml;
+    const parsed = parseWithSchema(read.yaml, schema);
+    problems.push(...parsed.problems);
+    if (parsed.problems.length === 0) value[key] = parsed.value;
+  }
+  return problems.length ? { problems } : { value: value as Parsed<Files>, problems };
+}
+
+export function localeDir(dataDir: string, locale: string) {
+  return join(dataDir, "locales", locale);
+}
+
+export function availableLocales(dataDir: string): string[] {
+  const dir = join(dataDir, "locales");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function loadContent(dataDir: string): Loaded<Content> {
+  const sources: Record<string, YamlFile> = {};
+  const neutral = loadGroup(join(dataDir, "content"), contentFiles, sources);
+  const problems = [...neutral.problems];
+  const locales: Record<string, LocaleData> = {};
+  const codes = availableLocales(dataDir);
+  if (codes.length === 0) {
+    problems.push({ severity: "error", file: displayPath(join(dataDir, "locales")), path: [], message: "no locale folders found (expected e.g. locales/en/)" });
+  }
+  for (const locale of codes) {
+    const loaded = loadGroup(localeDir(dataDir, locale), localeFiles, sources);
+    problems.push(...loaded.problems);
+    if (loaded.value) locales[locale] = loaded.value;
+  }
+  if (problems.length || !neutral.value) return { problems };
+  return { value: { ...neutral.value, dataDir, locales, sources }, problems };
+}

@@ -1,0 +1,41 @@
+/**
+ * A problem found in a data file or brand pack. Every check in Upstander
+ * reports through this one shape so that a person fixing a file always gets
+ * the same kind of message: file, line (when the parser knows it), field path
+ * and what is wrong.
+ */
+export type Severity = "error" | "warning";
+
+export interface Problem {
+  severity: Severity;
+  /** Path of the file, relative to the working directory where possible. */
+  file: string;
+  line?: number;
+  /** Field path inside the file, e.g. ["contacts", 2, "phone"]. Empty for the whole file. */
+  path: ReadonlyArray<string | number>;
+  message: string;
+}
+
+export function formatPath(path: ReadonlyArray<string | number>): string {
+  return path.reduce<string>((out, part) => {
+    if (typeof part === "number") return `${out}[${part}]`;
+    return out ? `${out}.${part}` : part;
+  }, "");
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const field = problem.path.length ? ` ${formatPath(problem.path)}:` : "";
+  return `${problem.severity}: ${where}:${field} ${problem.message}`;
+}
+
+export const errorsIn = (problems: readonly Problem[]) => problems.filter((p) => p.severity === "error");
+export const warningsIn = (problems: readonly Problem[]) => problems.filter((p) => p.severity === "warning");
+
+/** Thrown when checks fail; carries every problem so callers can print them all, not just the first. */
+export class ProblemsError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(problems.map(formatProblem).join("\n"));
+    this.name = "ProblemsError";
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Schemas for every file under data/. Each schema is the single source of
+ * its TypeScript type (z.infer) and, later, of the JSON Schema editors use.
+ * Objects are strict: a misspelt field is an error, not silently ignored.
+ * https://zod.dev/api
+ */
+import { z } from "zod";
+
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens, e.g. report-remove");
+export const httpsUrl = z.url({ protocol: /^https$/, error: "must be a full https:// address" });
+export const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
+export const text = z.string({ error: "must be text" }).trim().min(1, "must not be empty");
+
+export const audiences = ["young-people", "parents", "professionals"] as const;
+export const audienceSchema = z.enum(audiences);
+export type Audience = z.infer<typeof audienceSchema>;
+
+export const paperFamilies = ["a4", "letter"] as const;
+export const paperFamilySchema = z.enum(paperFamilies);
+export type PaperFamily = z.infer<typeof paperFamilySchema>;
+
+/** data/content/release.yaml: what every material prints as its version and review date. */
+export const releaseSchema = z.strictObject({
+  version: text,
+  reviewed: isoDate,
+  nextReview: isoDate,
+});
+export type Release = z.infer<typeof releaseSchema>;
+
+/** data/content/regions.yaml */
+export const regionSchema = z.strictObject({
+  emergency: z.string().regex(/^\d{3}$/, "must be the three-digit emergency number, e.g. 911"),
+  paper: paperFamilySchema,
+  /** Where the quick exit goes: a neutral, everyday site. */
+  exitUrl: httpsUrl,
+  /** The region's main help service: printed as the QR code on materials. */
+  mainContact: idSchema,
+});
+export const regionsSchema = z.record(idSchema, regionSchema);
+export type Region = z.infer<typeof regionSchema>;
+
+const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a 24-hour time such as 09:30");
+export const openingSpanSchema = z.strictObject({
+  days: z.array(z.enum(weekdays)).min(1),
+  opens: clockTime,
+  closes: clockTime,
+});
+export const hoursSchema = z.union([
+  z.literal("24/7"),
+  z.strictObject({ timezone: text, open: z.array(openingSpanSchema).min(1) }),
+]);
+export type Hours = z.infer<typeof hoursSchema>;
+
+/** data/content/contacts.yaml: every phone, address and link exactly as its source publishes it. */
+export const contactSchema = z
+  .strictObject({
+    id: idSchema,
+    region: idSchema,
+    audience: z.array(audienceSchema).min(1, "must name at least one audience"),
+    phone: text.optional(),
+    email: z.email({ error: "must be an email address" }).optional(),
+    url: httpsUrl.optional(),
+    hours: hoursSchema.optional(),
+    anonymous: z.boolean({ error: "must be true or false: can someone use it without giving their name?" }),
+    account: z.boolean({ error: "must be true or false: does it need an account?" }),
+    emergency: z.boolean().default(false),
+    source: httpsUrl,
+    verified: isoDate,
+  })
+  .refine((c) => c.phone || c.email || c.url, { message: "needs at least one of phone, email or url" });
+export const contactsSchema = z.array(contactSchema);
+export type Contact = z.infer<typeof contactSchema>;
+
+/** data/content/resources.yaml: further information for each region. */
+export const resourceSchema = z.strictObject({
+  id: idSchema,
+  regions: z.array(idSchema).min(1),
+  audience: z.array(audienceSchema).min(1),
+  url: httpsUrl,
+});
+export const resourcesSchema = z.array(resourceSchema);
+export type Resource = z.infer<typeof resourceSchema>;
+
+/** data/content/stats.yaml: every figure with what it counts (per locale), its source and year. */
+export const statSchema = z.strictObject({
+  id: idSchema,
+  value: z.number({ error: "must be a number" }),
+  unit: z.enum(["count", "percent", "times"]),
+  comparison: z.enum(["more-than"]).optional(),
+  source: text,
+  url: httpsUrl,
+  year: z.number().int().min(1990).max(2100),
+});
+export const statsSchema = z.array(statSchema);
+export type Stat = z.infer<typeof statSchema>;
+
+/** data/content/how-it-happens.yaml: the routes into sextortion and the coercive tactics. */
+export const howItHappensSchema = z.strictObject({
+  routes: z.array(z.strictObject({ id: idSchema, stages: z.array(idSchema).min(1) })).min(1),
+  tactics: z.array(idSchema).min(1),
+});
+export type HowItHappens = z.infer<typeof howItHappensSchema>;
+
+/** data/content/warning-signs.yaml */
+export const warningSignsSchema = z.array(idSchema).min(1);
+
+export const stepGroups = ["young-people", "friends", "parents", "professionals"] as const;
+export const stepGroupSchema = z.enum(stepGroups);
+export type StepGroup = z.infer<typeof stepGroupSchema>;
+/** data/content/steps.yaml: locked steps protect a child; a brand may reword but never drop them. */
+export const stepsSchema = z.strictObject(
+  Object.fromEntries(
+    stepGroups.map((group) => [
+      group,
+      z.array(z.strictObject({ id: idSchema, locked: z.boolean().default(false) })).min(1),
+    ]),
+  ) as Record<StepGroup, z.ZodArray<z.ZodObject<{ id: typeof idSchema; locked: z.ZodDefault<z.ZodBoolean> }>>>,
+);
+export type Steps = z.infer<typeof stepsSchema>;
+
+/** data/content/discussion.yaml: the order of the discussion guide's questions. */
+export const discussionSchema = z.strictObject({ questions: z.array(idSchema).min(1) });
+
+// ---- Per-locale text: data/locales/<locale>/*.yaml -------------------------------------------
+
+const titled = z.strictObject({ title: text, text: text });
+
+/** data/locales/<locale>/content.yaml: the words for every content id, in one language. */
+export const localeContentSchema = z.strictObject({
+  regions: z.record(idSchema, z.strictObject({ name: text })),
+  routes: z.record(idSchema, titled),
+  stages: z.record(idSchema, titled),
+  tactics: z.record(idSchema, text),
+  signs: z.record(idSchema, text),
+  steps: z.strictObject(
+    Object.fromEntries(stepGroups.map((group) => [group, z.record(idSchema, titled)])) as Record<
+      StepGroup,
+      z.ZodRecord<typeof idSchema, typeof titled>
+    >,
+  ),
+  stats: z.record(idSchema, z.strictObject({ label: text })),
+  contacts: z.record(idSchema, z.strictObject({ name: text, description: text })),
+  resources: z.record(idSchema, z.strictObject({ name: text, description: text })),
+  discussion: z.record(
+    idSchema,
+    z.strictObject({ question: text, answers: z.array(text).min(1), notes: text }),
+  ),
+});
+export type LocaleContent = z.infer<typeof localeContentSchema>;
+
+/** A tree of interface and page strings; every locale must have the same keys. */
+export type Dictionary = { [key: string]: string | Dictionary };
+export const dictionarySchema: z.ZodType<Dictionary> = z.lazy(() =>
+  z.record(z.string().regex(/^[a-z0-9][a-zA-Z0-9-]*$/, "keys are lower-case words joined by hyphens"), z.union([text, dictionarySchema])),
+);
+
+/** data/locales/<locale>/ui.yaml: interface and page strings, plus what the language is called. */
+export const uiFileSchema = z.strictObject({
+  language: z.strictObject({
+    name: text,
+    dir: z.enum(["ltr", "rtl"]),
+  }),
+  strings: dictionarySchema,
+});
+export type UiFile = z.infer<typeof uiFileSchema>;
