@@ -41,7 +41,7 @@ export const regionSchema = z.strictObject({
 export const regionsSchema = z.record(idSchema, regionSchema);
 export type Region = z.infer<typeof regionSchema>;
 
-const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a 24-hour time such as 09:30");
 export const openingSpanSchema = z.strictObject({
   days: z.array(z.enum(weekdays)).min(1),
@@ -50,7 +50,7 @@ export const openingSpanSchema = z.strictObject({
 });
 export const hoursSchema = z.union([
   z.literal("24/7"),
-  z.strictObject({ timezone: text, open: z.array(openingSpanSchema).min(1) }),
+  z.strictObject({ open: z.array(openingSpanSchema).min(1) }),
 ]);
 export type Hours = z.infer<typeof hoursSchema>;
 

@@ -1,0 +1,34 @@
+/**
+ * Eleventy configuration: one plugin per concern, for one brand per run.
+ * `npm run build` drives it per brand (scripts/build.ts); `npm run dev` runs
+ * it directly through tsx, since Eleventy 3 does not load TypeScript itself:
+ *   tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts --serve
+ * https://www.11ty.dev/docs/config/
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { localize } from "./src/content/localize.ts";
+import { assetsPlugin, logoFileName } from "./src/site/plugins/assets.ts";
+import { filtersPlugin } from "./src/site/plugins/filters.ts";
+import { i18nPlugin } from "./src/site/plugins/i18n.ts";
+import { relativeUrlsPlugin } from "./src/site/plugins/relative-urls.ts";
+import { siteDataPlugin } from "./src/site/plugins/site-data.ts";
+import { getBuildTarget } from "./src/site/target.ts";
+
+export default function (eleventyConfig: UserConfig) {
+  const target = getBuildTarget();
+  const { brand } = target;
+  const sites = Object.fromEntries(brand.locales.map((locale) => [locale, localize(target.content, brand, locale)]));
+
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
+  eleventyConfig.addGlobalData("logoFile", logoFileName(brand));
+  eleventyConfig.addPlugin(siteDataPlugin, { ...target, sites });
+  eleventyConfig.addPlugin(i18nPlugin, { sites, defaultLocale: brand.locales[0]! });
+  eleventyConfig.addPlugin(filtersPlugin);
+  eleventyConfig.addPlugin(assetsPlugin, brand);
+  eleventyConfig.addPlugin(relativeUrlsPlugin);
+
+  return {
+    dir: { input: "templates", includes: "_includes", output: ".dev-site" },
+    templateFormats: ["njk"],
+  };
+}

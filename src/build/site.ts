@@ -1,0 +1,19 @@
+/**
+ * Renders one brand's static site with Eleventy's programmatic API, through
+ * the same eleventy.config.ts that `npm run dev` uses.
+ * https://www.11ty.dev/docs/programmatic/
+ */
+import { join } from "node:path";
+import { Eleventy } from "@11ty/eleventy";
+import { ROOT, TEMPLATES_DIR } from "../paths.ts";
+import { setBuildTarget, type BuildTarget } from "../site/target.ts";
+
+export async function buildSite(target: BuildTarget, outDir: string): Promise<void> {
+  setBuildTarget(target);
+  try {
+    const eleventy = new Eleventy(TEMPLATES_DIR, outDir, { configPath: join(ROOT, "eleventy.config.ts"), quietMode: true });
+    await eleventy.write();
+  } finally {
+    setBuildTarget(undefined);
+  }
+}

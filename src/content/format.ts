@@ -1,0 +1,78 @@
+/**
+ * Locale-aware formatting of facts: numbers, dates, opening hours, phone
+ * numbers. Words come from the locale's strings; shapes come from Intl.
+ */
+import type { Dictionary, Hours, Stat } from "./schemas.ts";
+import { weekdays } from "./schemas.ts";
+
+/** Look up a dotted key in a dictionary; undefined when it is missing or not text. */
+export function lookup(dictionary: Dictionary, key: string): string | undefined {
+  const value = key.split(".").reduce<string | Dictionary | undefined>(
+    (node, part) => (node && typeof node === "object" ? node[part] : undefined),
+    dictionary,
+  );
+  return typeof value === "string" ? value : undefined;
+}
+
+export type Params = Record<string, string | number>;
+
+/** Fill {placeholders}; an unknown placeholder is a bug in a template, so it throws. */
+export function interpolate(template: string, params: Params = {}): string {
+  return template.replace(/\{([a-z-]+)\}/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`missing value for {${name}} in "${template}"`);
+    return String(params[name]);
+  });
+}
+
+export type Translate = (key: string, params?: Params) => string;
+
+export function translator(strings: Dictionary, locale: string): Translate {
+  return (key, params) => {
+    const template = lookup(strings, key);
+    if (template === undefined) throw new Error(`no "${key}" in the ${locale} strings (data/locales/${locale}/ui.yaml)`);
+    return interpolate(template, params);
+  };
+}
+
+export function formatDate(isoDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+export function formatStatValue(stat: Stat, locale: string, t: Translate): string {
+  const number = new Intl.NumberFormat(locale);
+  const value =
+    stat.unit === "percent"
+      ? new Intl.NumberFormat(locale, { style: "percent" }).format(stat.value / 100)
+      : stat.unit === "times"
+        ? t("stat.times", { value: number.format(stat.value) })
+        : number.format(stat.value);
+  return stat.comparison ? t(`stat.${stat.comparison}`, { value }) : value;
+}
+
+// 2024-01-01 was a Monday: a fixed week to name weekdays in any locale.
+const weekdayName = (day: (typeof weekdays)[number], locale: string) =>
+  new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(2024, 0, 1 + weekdays.indexOf(day))),
+  );
+
+function formatDays(days: ReadonlyArray<(typeof weekdays)[number]>, locale: string): string {
+  const indexes = days.map((d) => weekdays.indexOf(d));
+  const consecutive = indexes.every((index, i) => i === 0 || index === indexes[i - 1]! + 1);
+  if (consecutive && days.length > 2) return `${weekdayName(days[0]!, locale)}–${weekdayName(days.at(-1)!, locale)}`;
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(days.map((d) => weekdayName(d, locale)));
+}
+
+export function formatHours(hours: Hours, locale: string, t: Translate): string[] {
+  if (hours === "24/7") return [t("contact.always-open")];
+  return hours.open.map((span) => t("contact.open-span", { days: formatDays(span.days, locale), opens: span.opens, closes: span.closes }));
+}
+
+const keypad: Record<string, string> = Object.fromEntries(
+  ["ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ"].flatMap((letters, i) => [...letters].map((l) => [l, String(i + 2)])),
+);
+
+/** The digits to dial for a published number: "1-800-THE-LOST (1-800-843-5678)" → "18008435678". */
+export function dialString(published: string): string {
+  const first = published.split("(")[0]!;
+  return [...first.toUpperCase()].map((c) => keypad[c] ?? c).join("").replace(/[^\d+]/g, "");
+}

@@ -1,0 +1,144 @@
+/**
+ * Joins the language-neutral facts with one locale's words (and the brand's
+ * overrides) into the shape templates read. Site pages and print materials
+ * both render from this, so they can never disagree.
+ */
+import type { Brand } from "../brand/load.ts";
+import type { Audience, Dictionary, LocaleContent, StepGroup } from "./schemas.ts";
+import { stepGroups } from "./schemas.ts";
+import type { Content } from "./load.ts";
+import { dialString, formatDate, formatHours, formatStatValue, translator, type Translate } from "./format.ts";
+
+export interface LocalizedContact {
+  id: string;
+  name: string;
+  description?: string;
+  phone?: string;
+  dial?: string;
+  email?: string;
+  url?: string;
+  hours: string[];
+  anonymous?: boolean;
+  account?: boolean;
+  audience: Audience[];
+  emergency: boolean;
+  fromBrand: boolean;
+}
+
+export interface LocalizedStep {
+  id: string;
+  title: string;
+  text: string;
+  locked: boolean;
+}
+
+export type Localized = ReturnType<typeof localize>;
+
+/** Set a dotted key in a tree, creating branches as needed. */
+function setKey(tree: Record<string, unknown>, key: string, value: string) {
+  const parts = key.split(".");
+  let node = tree;
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+  node[parts.at(-1)!] = value;
+}
+
+/** Brand overrides replace text by key in either the interface strings or the content text. */
+function withOverrides(strings: Dictionary, text: LocaleContent, overrides: Record<string, string>) {
+  const merged = structuredClone({ strings, text });
+  for (const [key, value] of Object.entries(overrides)) {
+    const target = key.split(".")[0]! in merged.text ? merged.text : merged.strings;
+    setKey(target as Record<string, unknown>, key, value);
+  }
+  return merged;
+}
+
+export function localize(content: Content, brand: Brand, locale: string) {
+  const data = content.locales[locale];
+  if (!data) throw new Error(`no content for locale "${locale}"`);
+  const { strings, text } = withOverrides(data.ui.strings, data.text, brand.overrides[locale] ?? {});
+  const t: Translate = translator(strings, locale);
+  const region = content.regions[brand.region]!;
+
+  const contacts: LocalizedContact[] = [
+    ...brand.contacts.map((c) => ({
+      id: c.id,
+      name: c.name[locale]!,
+      description: c.description?.[locale],
+      phone: c.phone,
+      dial: c.phone && dialString(c.phone),
+      email: c.email,
+      url: c.url,
+      hours: [],
+      audience: c.audience,
+      emergency: false,
+      fromBrand: true,
+    })),
+    ...content.contacts
+      .filter((c) => c.region === brand.region)
+      .map((c) => ({
+        id: c.id,
+        ...text.contacts[c.id]!,
+        phone: c.phone,
+        dial: c.phone && dialString(c.phone),
+        email: c.email,
+        url: c.url,
+        hours: c.hours ? formatHours(c.hours, locale, t) : [],
+        anonymous: c.anonymous,
+        account: c.account,
+        audience: c.audience,
+        emergency: c.emergency,
+        fromBrand: false,
+      })),
+  ];
+
+  const steps = Object.fromEntries(
+    stepGroups.map((group) => [
+      group,
+      content.steps[group].map((step) => ({ ...step, ...text.steps[group][step.id]! })),
+    ]),
+  ) as Record<StepGroup, LocalizedStep[]>;
+
+  return {
+    locale,
+    language: data.ui.language,
+    /** "Read this page in Español", in the language it links to. */
+    switchTo: t("site.language-switch", { language: data.ui.language.name }),
+    /** Labels for components, which get their text as parameters (GOV.UK Frontend's way). */
+    labels: {
+      contact: Object.fromEntries(
+        (["phone", "email", "website", "hours", "anonymous", "account"] as const).map((key) => [key, t(`contact.${key}`)]),
+      ) as Record<"phone" | "email" | "website" | "hours" | "anonymous" | "account", string>,
+    },
+    strings,
+    brand: { id: brand.id, name: brand.name, shortName: brand.shortName, website: brand.website, footer: brand.footer?.[locale] },
+    release: {
+      version: content.release.version,
+      reviewed: formatDate(content.release.reviewed, locale),
+      nextReview: formatDate(content.release.nextReview, locale),
+    },
+    region: { id: brand.region, name: text.regions[brand.region]!.name, emergency: region.emergency, exitUrl: region.exitUrl },
+    mainContact: contacts.find((c) => c.id === region.mainContact)!,
+    routes: content.howItHappens.routes.map((route) => ({
+      id: route.id,
+      ...text.routes[route.id]!,
+      stages: route.stages.map((id) => ({ id, ...text.stages[id]! })),
+    })),
+    tactics: content.howItHappens.tactics.map((id) => ({ id, text: text.tactics[id]! })),
+    signs: content.warningSigns.map((id) => ({ id, text: text.signs[id]! })),
+    steps,
+    stats: content.stats.map((stat) => ({
+      ...stat,
+      label: text.stats[stat.id]!.label,
+      display: formatStatValue(stat, locale, t),
+      citation: t("stat.source", { source: stat.source, year: stat.year }),
+    })),
+    contacts,
+    resources: content.resources
+      .filter((r) => r.regions.includes(brand.region))
+      .map((r) => ({ ...r, ...text.resources[r.id]! })),
+    discussion: content.discussion.questions.map((id) => ({ id, ...text.discussion[id]! })),
+  };
+}
+
+export const contactsFor = (contacts: readonly LocalizedContact[], audience: Audience) =>
+  contacts.filter((c) => c.audience.includes(audience));

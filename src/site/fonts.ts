@@ -1,0 +1,58 @@
+/**
+ * Bundled, self-hosted font families (from @fontsource). Nothing is ever
+ * fetched from a font service: the files are copied into each build.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { FontId } from "../brand/schema.ts";
+
+const require = createRequire(import.meta.url);
+
+interface FontFamily {
+  family: string;
+  packageName: string;
+  fallback: string;
+}
+
+export const fontFamilies: Record<FontId, FontFamily> = {
+  "atkinson-hyperlegible": {
+    family: "Atkinson Hyperlegible",
+    packageName: "@fontsource/atkinson-hyperlegible",
+    fallback: "Verdana, Arial, sans-serif",
+  },
+};
+
+const weights = [400, 700] as const;
+// latin covers English and Spanish; latin-ext adds the rest of Europe's Latin scripts.
+const subsets = ["latin", "latin-ext"] as const;
+
+export interface FontFile {
+  source: string;
+  name: string;
+}
+
+/** The @font-face rules (URLs relative to the stylesheet's folder) and the files they need. */
+export function fontFaces(fontId: FontId, urlPrefix: string): { css: string; files: FontFile[] } {
+  const font = fontFamilies[fontId];
+  const packageDir = dirname(require.resolve(`${font.packageName}/package.json`));
+  const files: FontFile[] = [];
+  const rules: string[] = [];
+  for (const weight of weights) {
+    // Fontsource's <weight>.css holds one @font-face per subset, each with its unicode-range.
+    const css = readFileSync(join(packageDir, `${weight}.css`), "utf8");
+    for (const [, body] of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+      const name = /files\/([^)]+-normal\.woff2)/.exec(body!)?.[1];
+      if (!name || !subsets.some((subset) => name.endsWith(`-${subset}-${weight}-normal.woff2`))) continue;
+      const unicodeRange = /unicode-range:\s*([^;]+);/.exec(body!)?.[1];
+      files.push({ source: join(packageDir, "files", name), name });
+      rules.push(
+        `@font-face{font-family:"${font.family}";font-style:normal;font-weight:${weight};font-display:swap;` +
+          `src:url("${urlPrefix}${name}") format("woff2");${unicodeRange ? `unicode-range:${unicodeRange};` : ""}}`,
+      );
+    }
+  }
+  return { css: rules.join("\n"), files };
+}
+
+export const fontStack = (fontId: FontId) => `"${fontFamilies[fontId].family}", ${fontFamilies[fontId].fallback}`;
