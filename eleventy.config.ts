@@ -27,8 +27,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(assetsPlugin, brand);
   eleventyConfig.addPlugin(relativeUrlsPlugin);
 
-  return {
-    dir: { input: "templates", includes: "_includes", output: ".dev-site" },
-    templateFormats: ["njk"],
-  };
+  // Input and output folders come from the caller (scripts/build.ts per
+  // brand, or the dev script's --input/--output), not from here.
+  return { dir: { includes: "_includes" }, templateFormats: ["njk"] };
 }

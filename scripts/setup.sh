@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# npm run setup: once, on a fresh machine. Installs what the build and the
+# tests need from outside npm (a Chromium for Puppeteer; poppler-utils and
+# qpdf for the PDF tests), then the npm packages exactly as locked.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+have_browser() {
+  for path in "${PUPPETEER_EXECUTABLE_PATH:-}" /usr/lib/chromium/chromium /usr/bin/chromium \
+    /usr/bin/chromium-browser /usr/bin/google-chrome /usr/bin/google-chrome-stable; do
+    [[ -n "$path" && -x "$path" ]] && return 0
+  done
+  return 1
+}
+
+missing=()
+have_browser || missing+=(chromium)
+command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+
+if ((${#missing[@]})); then
+  if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
+    echo "setup: installing ${missing[*]} with apt-get"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  elif command -v apt-get >/dev/null 2>&1; then
+    echo "setup: please install these Debian/Ubuntu packages, then run npm run setup again:" >&2
+    echo "  sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  else
+    # Elsewhere (macOS, Windows, other Linux) Puppeteer downloads its own
+    # Chrome during npm ci; poppler and qpdf only widen the PDF tests.
+    echo "setup: no system Chromium found; Puppeteer will download its own browser during npm ci."
+    echo "setup: for the full PDF tests also install poppler (pdfinfo, pdffonts, pdftotext) and qpdf."
+  fi
+fi
+
+npm ci --no-audit --no-fund
+echo "setup: done. Next: npm run build"
