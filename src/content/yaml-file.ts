@@ -89,10 +89,20 @@ export function parseWithSchema<S extends z.ZodType>(
       file: yaml.file,
       line: yaml.lineOf(issue.path),
       path: issue.path.map(pathPart),
-      message: issue.message,
+      message: isMissing(yaml.data, issue.path) ? `required field is missing (${issue.message})` : issue.message,
     });
   }
   return { problems };
+}
+
+/** True when the field itself is absent, as opposed to present with a wrong value. */
+function isMissing(data: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+  let node = data;
+  for (const key of path) {
+    if (node === null || typeof node !== "object" || !(key in node)) return true;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return false;
 }
 
 const pathPart = (key: PropertyKey): string | number => (typeof key === "number" ? key : String(key));

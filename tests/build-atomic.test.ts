@@ -1,0 +1,52 @@
+/** A failed build leaves the previous output exactly as it was. */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { copyOfData, runScript, tempDir } from "./helpers/cli.ts";
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path)) {
+      const full = join(path, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[full.slice(dir.length)] = createHash("sha256").update(readFileSync(full)).digest("hex");
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+it("keeps the previous dist when a build fails, and leaves no staging folder behind", async () => {
+  const data = copyOfData();
+  const out = join(tempDir("atomic"), "dist");
+  const first = await runScript("build", ["--no-pdf", "--out", out], { UPSTANDER_DATA: data });
+  expect(first.code).toBe(0);
+  const before = snapshot(out);
+  expect(Object.keys(before).length).toBeGreaterThan(10);
+
+  // Break a template-facing text: checks fail before anything renders.
+  const ui = join(data, "locales", "es", "ui.yaml");
+  writeFileSync(ui, readFileSync(ui, "utf8").replace(/^    tagline: .*\n/m, ""));
+  const failed = await runScript("build", ["--no-pdf", "--out", out], { UPSTANDER_DATA: data });
+  expect(failed.code).toBe(1);
+  expect(failed.stderr).toContain("site.tagline");
+  expect(snapshot(out)).toEqual(before);
+  expect(readdirSync(join(out, ".."))).toEqual(["dist"]);
+});
+
+it("keeps the previous dist when rendering itself fails", async () => {
+  const data = copyOfData();
+  const out = join(tempDir("atomic"), "dist");
+  expect((await runScript("build", ["--no-pdf", "--out", out], { UPSTANDER_DATA: data })).code).toBe(0);
+  const before = snapshot(out);
+  // A logo path that passes the checks but is a folder: copying it fails in the middle of rendering.
+  const brandFile = join(data, "brands", "upstander", "brand.yaml");
+  writeFileSync(brandFile, readFileSync(brandFile, "utf8").replace("logo: logo.svg", "logo: folder.svg"));
+  mkdirSync(join(data, "brands", "upstander", "folder.svg"));
+  const failed = await runScript("build", ["--no-pdf", "--out", out], { UPSTANDER_DATA: data });
+  expect(failed.code).toBe(1);
+  expect(snapshot(out)).toEqual(before);
+  expect(readdirSync(join(out, ".."))).toEqual(["dist"]);
+});

@@ -1,0 +1,95 @@
+/**
+ * `npm run check` on broken data: exit 1, one message per problem naming the
+ * file, the line where known, and the field path.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { copyOfData, runScript } from "./helpers/cli.ts";
+
+function breakFile(data: string, file: string, edit: (text: string) => string) {
+  const path = join(data, file);
+  const before = readFileSync(path, "utf8");
+  const after = edit(before);
+  expect(after, `the edit to ${file} changed nothing`).not.toBe(before);
+  writeFileSync(path, after);
+}
+
+async function checkWith(file: string, edit: (text: string) => string) {
+  const data = copyOfData();
+  breakFile(data, file, edit);
+  return runScript("check", [], { UPSTANDER_DATA: data });
+}
+
+describe("npm run check", () => {
+  it("passes on the shipped data", async () => {
+    const result = await runScript("check");
+    expect(result.stderr).not.toMatch(/^error:/m);
+    expect(result.code).toBe(0);
+  });
+
+  it("rejects malformed YAML with the file and line", async () => {
+    const result = await checkWith("content/stats.yaml", (t) => t.replace("  value: 79\n", "  value: [79\n"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error: \S*data\/content\/stats\.yaml:\d+: not valid YAML/);
+  });
+
+  it("rejects a missing required field, naming the field path", async () => {
+    const result = await checkWith("content/contacts.yaml", (t) => t.replace("  verified: 2026-11-21\n", ""));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error: \S*data\/content\/contacts\.yaml:\d+: \[0\]\.verified:/);
+  });
+
+  it("rejects a wrong type", async () => {
+    const result = await checkWith("content/stats.yaml", (t) => t.replace("  value: 79\n", '  value: "seventy-nine"\n'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/data\/content\/stats\.yaml:\d+: \[3\]\.value: must be a number/);
+  });
+
+  it("rejects an unknown (misspelt) field", async () => {
+    const result = await checkWith("content/contacts.yaml", (t) => t.replace("  account: false\n  emergency: true", "  acount: false\n  emergency: true"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/contacts\.yaml:\d+: \[0\]\.acount: unknown field "acount"/);
+    expect(result.stderr).toMatch(/contacts\.yaml:\d+: \[0\]\.account: must be true or false/);
+  });
+
+  it("names a key that one locale lacks", async () => {
+    const result = await checkWith("locales/es/ui.yaml", (t) => t.replace(/^    tagline: .*\n/m, ""));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error: \S*data\/locales\/es\/ui\.yaml:\d+: strings\.site\.tagline: missing: "site\.tagline" is in en but not in es/);
+  });
+
+  it("names content text that a locale lacks", async () => {
+    const result = await checkWith("locales/en/content.yaml", (t) => t.replace(/^  money: .*\n/m, ""));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/data\/locales\/en\/content\.yaml:\d+: signs\.money: missing: no en text for "money"/);
+  });
+
+  it("rejects a figure without a source", async () => {
+    const result = await checkWith("content/stats.yaml", (t) => t.replace("  source: NCMEC CyberTipline\n  url: https://www.missingkids.org/theissues/sextortion\n  year: 2022\n", "  url: https://www.missingkids.org/theissues/sextortion\n  year: 2022\n"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/data\/content\/stats\.yaml:\d+: \[1\]\.source:/);
+  });
+
+  it("reports every problem at once, not just the first", async () => {
+    const data = copyOfData();
+    breakFile(data, "content/stats.yaml", (t) => t.replace("  value: 79\n", '  value: "x"\n'));
+    breakFile(data, "content/contacts.yaml", (t) => t.replace("  anonymous: false\n", "  anonymous: maybe\n"));
+    const result = await runScript("check", [], { UPSTANDER_DATA: data });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("stats.yaml");
+    expect(result.stderr).toContain("contacts.yaml");
+  });
+
+  it("warns, without failing, about a contact verified over 12 months ago", async () => {
+    const result = await checkWith("content/contacts.yaml", (t) => t.replace("  verified: 2026-11-21\n", "  verified: 2020-01-01\n"));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/warning: \S*data\/content\/contacts\.yaml:\d+: \[0\]\.verified: "us-emergency" was last verified on 2020-01-01/);
+  });
+
+  it("rejects a reference to a contact that does not exist", async () => {
+    const result = await checkWith("content/regions.yaml", (t) => t.replace("mainContact: childline", "mainContact: childlne"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/regions\.yaml:\d+: gb\.mainContact: "childlne" is not a contact of region gb/);
+  });
+});

@@ -1,0 +1,35 @@
+/** Run the project's own commands as a user would, and copy data folders to break them. */
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "../../src/paths.ts";
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run <script>` without npm's own noise: the same script through tsx. */
+export function runScript(script: "build" | "check", args: string[] = [], env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "scripts", `${script}.ts`), ...args],
+      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `upstander-${prefix}-`));
+}
+
+/** A private copy of data/ that a test may break. */
+export function copyOfData(): string {
+  const dir = join(tempDir("data"), "data");
+  cpSync(join(ROOT, "data"), dir, { recursive: true });
+  return dir;
+}
