@@ -50,7 +50,7 @@ describe("npm run check", () => {
     const result = await checkWith("content/contacts.yaml", (t) => t.replace("  account: false\n  emergency: true", "  acount: false\n  emergency: true"));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/contacts\.yaml:\d+: \[0\]\.acount: unknown field "acount"/);
-    expect(result.stderr).toMatch(/contacts\.yaml:\d+: \[0\]\.account: must be true or false/);
+    expect(result.stderr).toMatch(/contacts\.yaml:\d+: \[0\]\.account: required field is missing/);
   });
 
   it("names a key that one locale lacks", async () => {
