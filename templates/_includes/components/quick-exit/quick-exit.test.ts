@@ -40,13 +40,20 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Do something on the page and wait until it has navigated to the exit site. */
+async function expectExit(page: Page, action: () => Promise<unknown>) {
+  const left = page.waitForNavigation();
+  await action();
+  await left;
+  expect(page.url()).toBe(EXIT_URL);
+}
+
 describe("quick exit", () => {
   it("leaves when Shift is pressed three times", async () => {
     const page = await openPage("/en/get-help/");
-    const left = page.waitForNavigation();
-    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
-    await left;
-    expect(page.url()).toBe(EXIT_URL);
+    await expectExit(page, async () => {
+      for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+    });
     await page.close();
   });
 
@@ -65,10 +72,7 @@ describe("quick exit", () => {
   it("leaves from the button, replacing this page in the tab's history", async () => {
     const page = await openPage("/en/what-to-do/");
     const entriesBefore = await page.evaluate(() => history.length);
-    const left = page.waitForNavigation();
-    await page.click(".quick-exit__button");
-    await left;
-    expect(page.url()).toBe(EXIT_URL);
+    await expectExit(page, () => page.click(".quick-exit__button"));
     // location.replace(): the exit site takes this page's place instead of adding an entry after it.
     expect(await page.evaluate(() => history.length)).toBe(entriesBefore);
     await page.close();
@@ -76,10 +80,7 @@ describe("quick exit", () => {
 
   it("works as a plain link with JavaScript turned off", async () => {
     const page = await openPage("/en/", { javascript: false });
-    const left = page.waitForNavigation();
-    await page.click(".quick-exit__button");
-    await left;
-    expect(page.url()).toBe(EXIT_URL);
+    await expectExit(page, () => page.click(".quick-exit__button"));
     await page.close();
   });
 
