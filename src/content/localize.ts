@@ -100,6 +100,8 @@ export function localize(content: Content, brand: Brand, locale: string) {
 
   return {
     locale,
+    /** Translates an interface key in this locale, with the brand's overrides applied. */
+    t,
     language: data.ui.language,
     /** "Read this page in Español", in the language it links to. */
     switchTo: t("site.language-switch", { language: data.ui.language.name }),
