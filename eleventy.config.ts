@@ -10,21 +10,24 @@ import { localize } from "./src/content/localize.ts";
 import { assetsPlugin, logoFileName } from "./src/site/plugins/assets.ts";
 import { filtersPlugin } from "./src/site/plugins/filters.ts";
 import { i18nPlugin } from "./src/site/plugins/i18n.ts";
+import { printPagesPlugin } from "./src/site/plugins/print-pages.ts";
 import { relativeUrlsPlugin } from "./src/site/plugins/relative-urls.ts";
 import { siteDataPlugin } from "./src/site/plugins/site-data.ts";
 import { getBuildTarget } from "./src/site/target.ts";
 
 export default function (eleventyConfig: UserConfig) {
-  const target = getBuildTarget();
-  const { brand } = target;
-  const sites = Object.fromEntries(brand.locales.map((locale) => [locale, localize(target.content, brand, locale)]));
+  const { content, brand, site, print } = getBuildTarget();
+  const sites = Object.fromEntries(brand.locales.map((locale) => [locale, localize(content, brand, locale)]));
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
+  eleventyConfig.addGlobalData("brand", brand);
+  eleventyConfig.addGlobalData("sites", sites);
   eleventyConfig.addGlobalData("logoFile", logoFileName(brand));
-  eleventyConfig.addPlugin(siteDataPlugin, { ...target, sites });
+  if (site) eleventyConfig.addPlugin(siteDataPlugin, { brand, downloads: site.downloads });
+  if (print) eleventyConfig.addPlugin(printPagesPlugin, print);
   eleventyConfig.addPlugin(i18nPlugin, { sites, defaultLocale: brand.locales[0]! });
   eleventyConfig.addPlugin(filtersPlugin);
-  eleventyConfig.addPlugin(assetsPlugin, brand);
+  eleventyConfig.addPlugin(assetsPlugin, { brand, site: Boolean(site), qrUrl: print && sites[brand.locales[0]!]!.mainContact.url });
   eleventyConfig.addPlugin(relativeUrlsPlugin);
 
   // Input and output folders come from the caller (scripts/build.ts per

@@ -1,6 +1,7 @@
 /**
- * Renders one brand's static site with Eleventy's programmatic API, through
- * the same eleventy.config.ts that `npm run dev` uses.
+ * One Eleventy run for one brand, with Eleventy's programmatic API, through
+ * the same eleventy.config.ts that `npm run dev` uses. The target says what
+ * it renders: the site, the print pages, or both.
  * https://www.11ty.dev/docs/programmatic/
  */
 import { join } from "node:path";
@@ -8,7 +9,7 @@ import { Eleventy } from "@11ty/eleventy";
 import { ROOT, TEMPLATES_DIR } from "../paths.ts";
 import { setBuildTarget, type BuildTarget } from "../site/target.ts";
 
-export async function buildSite(target: BuildTarget, outDir: string): Promise<void> {
+export async function renderWithEleventy(target: BuildTarget, outDir: string): Promise<void> {
   setBuildTarget(target);
   try {
     const eleventy = new Eleventy(TEMPLATES_DIR, outDir, { configPath: join(ROOT, "eleventy.config.ts"), quietMode: true });

@@ -2,14 +2,12 @@
  * Which print files a brand gets (SPEC "Materials"): every material the
  * brand ships, in each size its paper family allows, one file per locale,
  * except the parent flyer, which pairs the brand's first two locales.
- * The print step (issue 3) renders exactly this list.
+ * The print step renders exactly this list.
  */
 import type { Brand } from "../brand/load.ts";
 import type { MaterialId } from "../brand/schema.ts";
 import type { PaperFamily } from "../content/schemas.ts";
-
-export const paperSizes = ["a3", "a4", "letter", "tabloid"] as const;
-export type PaperSize = (typeof paperSizes)[number];
+import type { PaperSize } from "./paper.ts";
 
 /** Sizes per material and paper family; the poster also comes in the family's large size. */
 const sizesFor: Record<MaterialId, Record<PaperFamily, PaperSize[]>> = {
@@ -54,3 +52,19 @@ export function planPrints(brand: Brand, filter: PlanFilter = {}): PlannedPrint[
         ),
     );
 }
+
+/** How many pages each material must come out as (SPEC "Materials"); undefined: as many as it needs. */
+export function expectedPages(print: PlannedPrint): number | undefined {
+  switch (print.material) {
+    case "poster":
+    case "one-minute-guide":
+      return 1;
+    case "parent-flyer":
+      return print.locales.length;
+    case "discussion-guide":
+      return undefined;
+  }
+}
+
+/** The print page Eleventy writes for a planned PDF, beside where the PDF goes. */
+export const htmlPathFor = (print: PlannedPrint) => print.path.replace(/\.pdf$/, ".html");

@@ -1,27 +1,31 @@
 /**
- * Stylesheet, script, fonts and logo for one brand's site. The CSS is one
- * file: bundled fonts, the brand's colours as custom properties, the base
- * styles and every component's styles (each component keeps its CSS beside
- * its template). A strict CSP forbids inline styles, so nothing is inlined.
+ * Stylesheets, script, fonts, logo and QR code for one brand. The site's CSS
+ * is one file: bundled fonts, the brand's colours as custom properties, the
+ * base styles and every component's styles (each component keeps its CSS
+ * beside its template). A strict CSP forbids inline styles, so nothing is
+ * inlined. Print pages get their own stylesheet, built the same way from
+ * the print materials' folders.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Brand } from "../../brand/load.ts";
 import { TEMPLATES_DIR } from "../../paths.ts";
+import { qrCodeSvg } from "../../print/qr.ts";
 import { fontFaces, fontStack } from "../fonts.ts";
 
 const componentsDir = join(TEMPLATES_DIR, "_includes", "components");
+const printDir = join(TEMPLATES_DIR, "_includes", "print");
 const stylesDir = join(TEMPLATES_DIR, "_includes", "styles");
 
-/** Every file with this extension in the components' folders, in a stable order. */
-function componentFiles(extension: string): string[] {
-  return readdirSync(componentsDir, { withFileTypes: true })
+/** Every file with this extension in a folder's subfolders (one per component or material), in a stable order. */
+function filesInSubfolders(dir: string, extension: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .flatMap((entry) =>
-      readdirSync(join(componentsDir, entry.name))
+      readdirSync(join(dir, entry.name))
         .filter((file) => file.endsWith(extension))
-        .map((file) => join(componentsDir, entry.name, file)),
+        .map((file) => join(dir, entry.name, file)),
     )
     .sort();
 }
@@ -33,25 +37,38 @@ export function brandTokens(brand: Brand): string {
   return `:root{--color-primary:${primary};--color-accent:${accent};--color-text:${text};--color-background:${background};--font-body:${fontStack(brand.font)};}`;
 }
 
-export function siteStylesheet(brand: Brand, fontUrlPrefix: string): { css: string; fontFiles: ReturnType<typeof fontFaces>["files"] } {
-  const fonts = fontFaces(brand.font, fontUrlPrefix);
-  const css = [fonts.css, brandTokens(brand), read(join(stylesDir, "site.css")), ...componentFiles(".css").map(read), read(join(stylesDir, "print.css"))].join("\n");
-  return { css, fontFiles: fonts.files };
-}
+const stylesheet = (brand: Brand, parts: string[]) => [fontFaces(brand.font, "fonts/").css, brandTokens(brand), ...parts.map(read)].join("\n");
+
+export const siteStylesheet = (brand: Brand) =>
+  stylesheet(brand, [join(stylesDir, "site.css"), ...filesInSubfolders(componentsDir, ".css"), join(stylesDir, "print.css")]);
+
+export const printStylesheet = (brand: Brand) => stylesheet(brand, [join(printDir, "print.css"), ...filesInSubfolders(printDir, ".css")]);
 
 export function logoFileName(brand: Brand) {
   return `logo${brand.logoPath.slice(brand.logoPath.lastIndexOf("."))}`;
 }
 
-export function assetsPlugin(eleventyConfig: UserConfig, brand: Brand) {
+export interface AssetsOptions {
+  brand: Brand;
+  site: boolean;
+  /** Address the print materials' QR code leads to; print assets only when set. */
+  qrUrl?: string;
+}
+
+export function assetsPlugin(eleventyConfig: UserConfig, { brand, site, qrUrl }: AssetsOptions) {
   eleventyConfig.addWatchTarget(join(TEMPLATES_DIR, "_includes"));
-  eleventyConfig.on("eleventy.after", ({ directories }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const assets = join(directories.output, "assets");
     mkdirSync(join(assets, "fonts"), { recursive: true });
-    const { css, fontFiles } = siteStylesheet(brand, "fonts/");
-    writeFileSync(join(assets, "site.css"), css);
-    for (const file of fontFiles) copyFileSync(file.source, join(assets, "fonts", file.name));
-    writeFileSync(join(assets, "site.js"), componentFiles(".js").filter((f) => !f.endsWith(".test.js")).map(read).join("\n"));
+    for (const file of fontFaces(brand.font, "fonts/").files) copyFileSync(file.source, join(assets, "fonts", file.name));
     copyFileSync(brand.logoPath, join(assets, logoFileName(brand)));
+    if (site) {
+      writeFileSync(join(assets, "site.css"), siteStylesheet(brand));
+      writeFileSync(join(assets, "site.js"), filesInSubfolders(componentsDir, ".js").map(read).join("\n"));
+    }
+    if (qrUrl) {
+      writeFileSync(join(assets, "print.css"), printStylesheet(brand));
+      writeFileSync(join(assets, "qr.svg"), await qrCodeSvg(qrUrl));
+    }
   });
 }

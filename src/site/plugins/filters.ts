@@ -15,5 +15,22 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("mdInline", (text: string) => markdown.renderInline(text));
   // How an address reads in print and on screen: report.cybertip.org, not https://report.cybertip.org/
   eleventyConfig.addFilter("displayUrl", (url: string) => url.replace(/^https:\/\/(www\.)?/, "").replace(/\/$/, ""));
+  // A file size as people read it, in the page's language: "245 kB", "1,2 MB".
+  eleventyConfig.addFilter("fileSize", function (bytes: number) {
+    const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, "megabyte"] : [bytes / 1000, "kilobyte"];
+    return new Intl.NumberFormat(this.page.lang, { style: "unit", unit, maximumFractionDigits: unit === "megabyte" ? 1 : 0 }).format(value);
+  });
+  // "Page {page} of {count}" as CSS `content:` for a print page's margin box:
+  // "Page " counter(page) " of " counter(pages). Strings are quoted safely
+  // inside <style>: "<" is escaped so no text can close the element.
+  eleventyConfig.addFilter("pageCounters", (text: string) =>
+    text
+      .split(/(\{page\}|\{count\})/)
+      .filter(Boolean)
+      .map((part) => (part === "{page}" ? "counter(page)" : part === "{count}" ? "counter(pages)" : JSON.stringify(part).replace(/</g, "\\3C ")))
+      .join(" "),
+  );
+  // Each distinct value of a field, in first-seen order: the source addresses under a list of figures.
+  eleventyConfig.addFilter("uniqueValues", (items: Record<string, unknown>[], field: string) => [...new Set(items.map((item) => item[field]))]);
   eleventyConfig.addFilter("forAudience", (contacts: LocalizedContact[], audience: Audience) => contactsFor(contacts, audience));
 }

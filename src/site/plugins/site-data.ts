@@ -1,22 +1,23 @@
 /**
- * Global data and pages for one brand: each locale's localized content, and
- * one virtual template per page and locale. Virtual templates live under a
+ * The site's pages for one brand: one virtual template per page and locale,
+ * and the finished print files for the downloads page. Virtual templates live under a
  * locale folder (en/how-it-happens.njk) so Eleventy's I18nPlugin pairs each
  * page with its translations.
  * https://www.11ty.dev/docs/virtual-templates/
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Localized } from "../../content/localize.ts";
+import type { Brand } from "../../brand/load.ts";
+import { thumbnailPathFor, type ManifestFile } from "../../print/manifest.ts";
 import { pageUrl, sitePages } from "../pages.ts";
-import type { BuildTarget } from "../target.ts";
 
-export function siteDataPlugin(eleventyConfig: UserConfig, { brand, sites }: BuildTarget & { sites: Record<string, Localized> }) {
-  eleventyConfig.addGlobalData("brand", brand);
-  eleventyConfig.addGlobalData("sites", sites);
+export function siteDataPlugin(eleventyConfig: UserConfig, { brand, downloads }: { brand: Brand; downloads: ManifestFile[] }) {
   eleventyConfig.addGlobalData("locales", brand.locales);
   eleventyConfig.addGlobalData("pages", sitePages);
-  // Print files for the downloads page: filled in by the print step (none yet in a --no-pdf build).
-  eleventyConfig.addGlobalData("prints", []);
+  // The finished print files, for the downloads page (none in a --no-pdf build).
+  eleventyConfig.addGlobalData(
+    "downloads",
+    downloads.map((file) => ({ ...file, thumbnail: thumbnailPathFor(file) })),
+  );
 
   for (const locale of brand.locales) {
     for (const page of sitePages) {

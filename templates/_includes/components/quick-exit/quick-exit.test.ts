@@ -6,9 +6,9 @@
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../../../../tests/helpers/browser.ts";
+import { launchBrowser } from "../../../../src/print/browser.ts";
 import { runScript, tempDir } from "../../../../tests/helpers/cli.ts";
-import { serve } from "../../../../tests/helpers/static-server.ts";
+import { serve } from "../../../../src/print/static-server.ts";
 
 const EXIT_URL = "https://www.weather.gov/";
 let browser: Browser;

@@ -1,4 +1,4 @@
-/** A minimal static file server on 127.0.0.1 for opening built pages in Chromium. */
+/** A minimal static file server on 127.0.0.1: the print step loads built pages from it, and tests open the site through it. */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -1,4 +1,8 @@
-/** One Chromium for a test file, launched as the build launches it. */
+/**
+ * One Chromium, launched the same way by the build, the benchmark and the
+ * tests. Puppeteer finds the browser through .puppeteerrc.cjs (a system
+ * Chromium when there is one, else its own download).
+ */
 import puppeteer, { type Browser } from "puppeteer";
 
 export function launchBrowser(): Promise<Browser> {

@@ -1,0 +1,144 @@
+/**
+ * The print step for one brand: Eleventy writes one HTML page per planned
+ * PDF into a work folder, then each page is printed by the build's one
+ * Chromium (or copied from the cache when nothing that went into it has
+ * changed), finished with pdf-lib, checked for its page count, and given a
+ * preview. Every problem is collected, so one run names every material
+ * that does not fit.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Brand } from "../brand/load.ts";
+import type { Content } from "../content/load.ts";
+import { localize } from "../content/localize.ts";
+import { fileSha256, hashFolder, printStepVersion, sha256, type PrintCache } from "../print/cache.ts";
+import { finishPdf, type DocumentInfo } from "../print/finish.ts";
+import type { ManifestFile } from "../print/manifest.ts";
+import { pageGeometry } from "../print/paper.ts";
+import { expectedPages, htmlPathFor, type PlannedPrint } from "../print/plan.ts";
+import { previewImages } from "../print/preview.ts";
+import type { Progress } from "../print/progress.ts";
+import { OverflowError, PrintRenderer } from "../print/renderer.ts";
+import { serve } from "../print/static-server.ts";
+import { renderWithEleventy } from "./site.ts";
+
+/** What every brand's print step in one build shares: one browser, launched only when a file must be printed. */
+export class PrintSession {
+  rendered = 0;
+  reused = 0;
+  pages = 0;
+  private renderer?: Promise<PrintRenderer>;
+  private version?: Promise<string>;
+
+  constructor(
+    readonly options: { bleed: boolean; progress: Progress; cache?: PrintCache },
+  ) {}
+
+  browser(): Promise<PrintRenderer> {
+    return (this.renderer ??= PrintRenderer.launch());
+  }
+
+  stepVersion(): Promise<string> {
+    return (this.version ??= printStepVersion());
+  }
+
+  async close(): Promise<void> {
+    if (this.renderer) await (await this.renderer).close();
+    await this.options.cache?.prune();
+  }
+}
+
+/** A print file that could not be made as planned: which file, and what is wrong. */
+export class PrintProblemsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`${problems.length} print file(s) failed:\n${problems.map((p) => `error: ${p}`).join("\n")}`);
+  }
+}
+
+function describe(file: PlannedPrint) {
+  return `${file.path}: ${file.material} (${file.locales.join(" + ")}, ${file.size})`;
+}
+
+function documentInfo(file: PlannedPrint, brand: Brand, content: Content): DocumentInfo {
+  const [first, ...others] = file.locales.map((locale) => localize(content, brand, locale));
+  const title = [first!, ...others].map((site) => site.t(`print.${file.material}.title`)).join(" / ");
+  return {
+    title,
+    author: brand.name,
+    subject: first!.t("site.tagline"),
+    keywords: [brand.shortName, first!.t(`materials.${file.material}`), file.size.toUpperCase(), ...file.locales],
+    lang: file.locales[0]!,
+    creator: `Upstander, content version ${content.release.version}`,
+  };
+}
+
+export async function buildPrints(target: { content: Content; brand: Brand }, files: PlannedPrint[], brandDir: string, session: PrintSession): Promise<ManifestFile[]> {
+  const { bleed, progress, cache } = session.options;
+  const work = await mkdtemp(join(tmpdir(), `upstander-print-${target.brand.id}-`));
+  const server = await serve(work);
+  try {
+    await renderWithEleventy({ ...target, print: { files, bleed } }, work);
+    await mkdir(join(brandDir, "print"), { recursive: true });
+    const inputs = sha256(await session.stepVersion(), await hashFolder(join(work, "assets")), String(bleed));
+    const problems: string[] = [];
+    const made = await Promise.all(
+      files.map(async (file) => {
+        try {
+          return await makePrint(file);
+        } catch (error) {
+          problems.push(`${describe(file)}: ${(error as Error).message}`);
+          return undefined;
+        }
+      }),
+    );
+    if (problems.length) throw new PrintProblemsError(problems.sort());
+    return made as ManifestFile[];
+
+    async function makePrint(file: PlannedPrint): Promise<ManifestFile> {
+      const started = performance.now();
+      const html = htmlPathFor(file);
+      const info = documentInfo(file, target.brand, target.content);
+      const key = sha256(inputs, await readFile(join(work, html)), JSON.stringify(info));
+      const out = join(brandDir, file.path.replace(/\.pdf$/, ""));
+      const cached = await cache?.copyTo(key, out);
+      const pages = cached ?? (await printOne(file, html, info, key, out));
+      if (cached === undefined) session.rendered += 1;
+      else session.reused += 1;
+      session.pages += pages;
+      const pdf = await readFile(`${out}.pdf`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      progress.done(file.path, `${cached === undefined ? "printed" : "unchanged"}, ${pages} p, ${seconds} s`);
+      return {
+        path: file.path,
+        material: file.material,
+        locales: file.locales,
+        size: file.size,
+        pages,
+        bytes: pdf.byteLength,
+        sha256: fileSha256(pdf),
+        preview: `${file.path.replace(/\.pdf$/, "")}.png`,
+      };
+    }
+
+    async function printOne(file: PlannedPrint, html: string, info: DocumentInfo, key: string, out: string): Promise<number> {
+      const geometry = pageGeometry(file.size, bleed);
+      const renderer = await session.browser();
+      const expected = expectedPages(file);
+      const rendered = await renderer.render({ url: `${server.url}/${html}`, geometry, fixedPages: expected !== undefined }).catch((error: Error) => {
+        if (error instanceof OverflowError) throw new Error(`${error.message}; shorten its text or print it on larger paper`);
+        throw error;
+      });
+      const [finished, previews] = await Promise.all([finishPdf(rendered.pdf, info, geometry), previewImages(rendered.preview)]);
+      if (expected !== undefined && finished.pages !== expected) {
+        throw new Error(`came out as ${finished.pages} pages; it must be exactly ${expected}`);
+      }
+      await Promise.all([writeFile(`${out}.pdf`, finished.bytes), writeFile(`${out}.png`, previews.png), writeFile(`${out}.webp`, previews.webp)]);
+      await cache?.put(key, { pdf: finished.bytes, png: previews.png, webp: previews.webp, pages: finished.pages });
+      return finished.pages;
+    }
+  } finally {
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The pdf-lib step after Chromium: document information a reader and a
+ * print shop rely on, and exact page boxes.
+ * - Title shown in the viewer's title bar (DisplayDocTitle), Author (the
+ *   brand), Subject, Keywords, /Lang: what screen readers and search use.
+ * - MediaBox set to the exact paper size: Chromium rounds page sizes.
+ * - With bleed: TrimBox (the finished page) inside BleedBox (3 mm more on
+ *   every side), and crop marks in the slug, marked as artifacts so
+ *   assistive technology skips them.
+ * https://pdf-lib.js.org/docs/api/classes/pdfdocument
+ */
+import { beginMarkedContent, cmyk, endMarkedContent, PDFDocument, PDFName, type PDFPage } from "pdf-lib";
+import { CROP_MARK_MM, mmToPt, type PageGeometry } from "./paper.ts";
+
+export interface DocumentInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** Language of the whole document; a bilingual one also marks each page's part in its own language. */
+  lang: string;
+  creator: string;
+}
+
+export async function finishPdf(bytes: Uint8Array, info: DocumentInfo, geometry: PageGeometry): Promise<{ bytes: Uint8Array; pages: number }> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  pdf.setTitle(info.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(info.author);
+  pdf.setSubject(info.subject);
+  pdf.setKeywords(info.keywords);
+  pdf.setCreator(info.creator);
+  pdf.setProducer("Chromium (Skia/PDF) and pdf-lib");
+  pdf.setLanguage(info.lang);
+  const now = new Date();
+  pdf.setCreationDate(now);
+  pdf.setModificationDate(now);
+  for (const page of pdf.getPages()) setBoxes(page, geometry);
+  return { bytes: await pdf.save(), pages: pdf.getPageCount() };
+}
+
+function setBoxes(page: PDFPage, geometry: PageGeometry) {
+  const width = mmToPt(geometry.media.width);
+  const height = mmToPt(geometry.media.height);
+  page.setMediaBox(0, 0, width, height);
+  page.node.delete(PDFName.of("CropBox"));
+  if (!geometry.bleed) return;
+  const trim = { x: mmToPt(geometry.offset), y: mmToPt(geometry.offset), width: mmToPt(geometry.trim.width), height: mmToPt(geometry.trim.height) };
+  const bleed = mmToPt(geometry.bleed);
+  page.setTrimBox(trim.x, trim.y, trim.width, trim.height);
+  page.setBleedBox(trim.x - bleed, trim.y - bleed, trim.width + 2 * bleed, trim.height + 2 * bleed);
+  drawCropMarks(page, trim, bleed, mmToPt(CROP_MARK_MM));
+}
+
+/** Eight hairlines on the trim lines' extensions, from the bleed edge outwards. */
+function drawCropMarks(page: PDFPage, trim: { x: number; y: number; width: number; height: number }, gap: number, length: number) {
+  const style = { thickness: 0.25, color: cmyk(0, 0, 0, 1) };
+  const xs = [trim.x, trim.x + trim.width];
+  const ys = [trim.y, trim.y + trim.height];
+  page.pushOperators(beginMarkedContent("Artifact"));
+  for (const x of xs) {
+    for (const y of ys) {
+      const outX = x === trim.x ? -1 : 1;
+      const outY = y === trim.y ? -1 : 1;
+      page.drawLine({ start: { x: x + outX * gap, y }, end: { x: x + outX * (gap + length), y }, ...style });
+      page.drawLine({ start: { x, y: y + outY * gap }, end: { x, y: y + outY * (gap + length) }, ...style });
+    }
+  }
+  page.pushOperators(endMarkedContent());
+}

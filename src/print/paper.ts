@@ -1,0 +1,56 @@
+/**
+ * Paper sizes and the geometry of a printed page. Millimetres are the unit
+ * of the print templates; points (1/72 in) are the unit of PDF boxes.
+ * With --bleed a page grows by 3 mm of bleed on every side (backgrounds run
+ * into it) plus a slug outside the bleed that holds the crop marks, the
+ * layout print shops expect (ISO 12647-2 / PDF/X practice).
+ */
+export const paperSizes = ["a3", "a4", "letter", "tabloid"] as const;
+export type PaperSize = (typeof paperSizes)[number];
+
+export const paperMm: Record<PaperSize, { width: number; height: number }> = {
+  a3: { width: 297, height: 420 },
+  a4: { width: 210, height: 297 },
+  letter: { width: 215.9, height: 279.4 },
+  tabloid: { width: 279.4, height: 431.8 },
+};
+
+export const BLEED_MM = 3;
+/** Crop marks start at the bleed edge and run this far out. */
+export const CROP_MARK_MM = 6;
+const SLUG_MM = BLEED_MM + CROP_MARK_MM;
+
+export const mmToPt = (mm: number) => (mm * 72) / 25.4;
+export const pxToMm = (px: number) => (px * 25.4) / 96;
+
+export interface PageGeometry {
+  size: PaperSize;
+  /** The finished page, after trimming. */
+  trim: { width: number; height: number };
+  /** Distance from the sheet's edge to the trim, on every side (0 without bleed). */
+  offset: number;
+  bleed: number;
+  /** The whole sheet Chromium prints. */
+  media: { width: number; height: number };
+  /** Page margins of flowing documents, from the sheet's edge (the discussion guide). */
+  margins: { top: number; inline: number; bottom: number };
+  /** Text scale against A4 width: posters grow with their paper. */
+  scale: number;
+}
+
+/** Page margins of flowing documents; the bottom one holds the page number. */
+const FLOW_MARGINS_MM = { top: 16, inline: 18, bottom: 20 };
+
+export function pageGeometry(size: PaperSize, withBleed: boolean): PageGeometry {
+  const trim = paperMm[size];
+  const offset = withBleed ? SLUG_MM : 0;
+  return {
+    size,
+    trim,
+    offset,
+    bleed: withBleed ? BLEED_MM : 0,
+    media: { width: trim.width + 2 * offset, height: trim.height + 2 * offset },
+    margins: { top: FLOW_MARGINS_MM.top + offset, inline: FLOW_MARGINS_MM.inline + offset, bottom: FLOW_MARGINS_MM.bottom + offset },
+    scale: Math.round((trim.width / paperMm.a4.width) * 1000) / 1000,
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The one Puppeteer step: a single Chromium per build and a small pool of
+ * tabs (about one per core), each loading built print pages over a local
+ * server. Loading by URL rather than setContent() is what makes Chromium
+ * embed the @font-face fonts. JavaScript is off in print pages, every
+ * request that leaves the build folder's server is refused, fonts are
+ * awaited, and each page has a time limit.
+ * https://pptr.dev/api/puppeteer.page.pdf
+ */
+import { availableParallelism } from "node:os";
+import type { Browser, Page } from "puppeteer";
+import { launchBrowser } from "./browser.ts";
+import { pxToMm, type PageGeometry } from "./paper.ts";
+
+const PAGE_TIMEOUT_MS = 60_000;
+/** Preview resolution: 150 dpi, sharp on screen, small on disk. */
+const PREVIEW_SCALE = 150 / 96;
+
+export interface RenderRequest {
+  url: string;
+  geometry: PageGeometry;
+  /** Fixed-size materials are measured for overflow before printing. */
+  fixedPages: boolean;
+}
+
+export interface Rendered {
+  pdf: Uint8Array;
+  /** Page 1 as PNG at 150 dpi, trimmed to the finished page. */
+  preview: Uint8Array;
+}
+
+/** Content that does not fit its page: how far it runs over, in millimetres. */
+export class OverflowError extends Error {
+  constructor(readonly overflowMm: number) {
+    super(`content overflows the page by ${overflowMm.toFixed(1)} mm`);
+  }
+}
+
+const mmToPx = (mm: number) => Math.ceil((mm * 96) / 25.4);
+
+class Tab {
+  /** Requests are allowed only to the origin of the page being printed. */
+  private origin = "";
+
+  private constructor(readonly page: Page) {}
+
+  static async open(browser: Browser): Promise<Tab> {
+    const tab = new Tab(await browser.newPage());
+    await tab.page.setJavaScriptEnabled(false);
+    await tab.page.emulateMediaType("print");
+    await tab.page.setRequestInterception(true);
+    tab.page.on("request", (request) => {
+      if (request.url().startsWith(`${tab.origin}/`)) void request.continue();
+      else void request.abort("blockedbyclient");
+    });
+    return tab;
+  }
+
+  async render({ url, geometry, fixedPages }: RenderRequest): Promise<Rendered> {
+    const { page } = this;
+    this.origin = new URL(url).origin;
+    await page.setViewport({ width: mmToPx(geometry.media.width), height: mmToPx(geometry.media.height), deviceScaleFactor: PREVIEW_SCALE });
+    const response = await page.goto(url, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
+    if (!response?.ok()) throw new Error(`could not load ${url} (HTTP ${response?.status() ?? "no response"})`);
+    const failedFonts = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((font) => font.status === "error").map((font) => font.family);
+    });
+    if (failedFonts.length) throw new Error(`fonts did not load: ${failedFonts.join(", ")}`);
+    if (fixedPages) {
+      const overflowPx = await page.evaluate(measureOverflow);
+      if (overflowPx > 1) throw new OverflowError(pxToMm(overflowPx));
+    }
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: PAGE_TIMEOUT_MS });
+    if (!fixedPages) await page.evaluate(layOutFirstPage, geometry.margins.top, geometry.margins.inline, geometry.media.height - geometry.margins.bottom);
+    const trim = mmToPx(geometry.offset);
+    const preview = await page.screenshot({
+      type: "png",
+      clip: { x: trim, y: trim, width: mmToPx(geometry.trim.width), height: mmToPx(geometry.trim.height) },
+    });
+    return { pdf, preview };
+  }
+}
+
+/**
+ * How far, in CSS px, the content of the worst sheet runs past its bottom
+ * padding or its sides. Runs in the page (as a function, so JavaScript
+ * stays off for the page's own scripts).
+ */
+function measureOverflow(): number {
+  let worst = 0;
+  for (const sheet of document.querySelectorAll<HTMLElement>(".sheet")) {
+    const box = sheet.getBoundingClientRect();
+    const style = getComputedStyle(sheet);
+    const bottom = box.bottom - parseFloat(style.paddingBottom);
+    for (const element of sheet.querySelectorAll("*")) {
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      worst = Math.max(worst, rect.bottom - bottom, rect.right - box.right, box.left - rect.left);
+    }
+  }
+  return worst;
+}
+
+/**
+ * For the preview of a flowing document (after its PDF is made): Chromium
+ * paginates only when printing, so lay the screen out as page 1 is, inside
+ * the page margins, and hide every top-level block that would not fit on it
+ * (each block avoids breaking inside, so Chromium moves it to page 2 whole).
+ */
+function layOutFirstPage(topMm: number, inlineMm: number, contentBottomMm: number): void {
+  // No helper functions in here: tsx would wrap them in a __name() the page does not have.
+  document.body.style.padding = `${topMm}mm ${inlineMm}mm 0`;
+  const contentBottomPx = (contentBottomMm * 96) / 25.4;
+  let hiding = false;
+  for (const block of document.querySelectorAll<HTMLElement>("body > * > *")) {
+    hiding ||= block.getBoundingClientRect().bottom > contentBottomPx;
+    if (hiding) block.style.visibility = "hidden";
+  }
+}
+
+/** One browser and a pool of tabs; render() waits for a free tab. */
+export class PrintRenderer {
+  private readonly idle: Tab[] = [];
+  private readonly waiting: ((tab: Tab) => void)[] = [];
+
+  private constructor(private readonly browser: Browser) {}
+
+  static async launch(tabs = Math.max(1, Math.min(4, availableParallelism()))): Promise<PrintRenderer> {
+    const browser = await launchBrowser();
+    try {
+      const renderer = new PrintRenderer(browser);
+      renderer.idle.push(...(await Promise.all(Array.from({ length: tabs }, () => Tab.open(browser)))));
+      return renderer;
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  async render(request: RenderRequest): Promise<Rendered> {
+    const tab = this.idle.pop() ?? (await new Promise<Tab>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await tab.render(request);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(tab);
+      else this.idle.push(tab);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.browser.close();
+  }
+}
