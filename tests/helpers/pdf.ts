@@ -1,0 +1,57 @@
+/** Read built PDFs back: pdf-lib for structure, poppler's tools (installed by setup) for text and fonts. */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from "pdf-lib";
+
+export const hasPoppler = (() => {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+export const loadPdf = (path: string) => PDFDocument.load(readFileSync(path), { updateMetadata: false });
+
+/** Text of one page (1-based) in reading order, as pdftotext reads it, with runs of white space as one space. */
+export const pageText = (path: string, page: number) =>
+  execFileSync("pdftotext", ["-f", String(page), "-l", String(page), path, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+
+/** pdffonts' table: one row per font, with its "emb" column. */
+export function fonts(path: string): { name: string; embedded: boolean }[] {
+  const lines = execFileSync("pdffonts", [path], { encoding: "utf8" }).trim().split("\n").slice(2);
+  return lines.map((line) => {
+    const columns = line.trim().split(/\s+/);
+    return { name: columns[0]!, embedded: columns.at(-5) === "yes" };
+  });
+}
+
+const text = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
+
+export function catalogFacts(pdf: PDFDocument) {
+  const markInfo = pdf.catalog.lookupMaybe(PDFName.of("MarkInfo"), PDFDict);
+  const preferences = pdf.catalog.lookupMaybe(PDFName.of("ViewerPreferences"), PDFDict);
+  return {
+    marked: markInfo?.get(PDFName.of("Marked")) === PDFBool.True,
+    structTree: pdf.catalog.has(PDFName.of("StructTreeRoot")),
+    lang: text(pdf.catalog.get(PDFName.of("Lang"))),
+    displayDocTitle: preferences?.get(PDFName.of("DisplayDocTitle")) === PDFBool.True,
+    outline: pdf.catalog.has(PDFName.of("Outlines")),
+  };
+}
+
+/** Every structure element's /Alt text and every /Lang set on a structure element. */
+export function structureFacts(pdf: PDFDocument): { alts: string[]; langs: string[] } {
+  const alts: string[] = [];
+  const langs: string[] = [];
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of("S")) === undefined) continue;
+    const alt = text(object.get(PDFName.of("Alt")));
+    const lang = text(object.get(PDFName.of("Lang")));
+    if (alt) alts.push(alt);
+    if (lang) langs.push(lang);
+  }
+  return { alts, langs };
+}
+

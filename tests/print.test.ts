@@ -1,0 +1,214 @@
+/**
+ * The print step, read back from its output: the default brand's full build
+ * (with an empty cache, so every PDF is printed), each PDF opened with
+ * pdf-lib and poppler, the manifest, previews and downloads page; then a
+ * rebuild with no change, and a --bleed build for print shops.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "node-html-parser";
+import { PDFDocument } from "pdf-lib";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fileSha256 } from "../src/print/cache.ts";
+import type { Manifest } from "../src/print/manifest.ts";
+import { BLEED_MM, mmToPt, paperMm } from "../src/print/paper.ts";
+import { runScript, tempDir } from "./helpers/cli.ts";
+import { catalogFacts, fonts, hasPoppler, loadPdf, pageText, structureFacts } from "./helpers/pdf.ts";
+
+const brand = "upstander";
+const cache = tempDir("cache");
+let out: string;
+let site: string;
+let manifest: Manifest;
+let firstBuild: { stdout: string };
+
+/** SPEC "Materials" for the default brand (us: letter family), one file per line. */
+const expected = [
+  ["poster-en-tabloid", 1],
+  ["poster-en-letter", 1],
+  ["poster-es-tabloid", 1],
+  ["poster-es-letter", 1],
+  ["one-minute-guide-en-letter", 1],
+  ["one-minute-guide-es-letter", 1],
+  ["parent-flyer-en-es-letter", 2],
+] as const;
+
+const pdfPath = (name: string) => join(site, "print", `${name}.pdf`);
+
+beforeAll(async () => {
+  out = join(tempDir("print"), "dist");
+  const result = await runScript("build", ["--brand", brand, "--out", out], { UPSTANDER_CACHE: cache });
+  expect(result.stderr).not.toMatch(/^error/m);
+  expect(result.code).toBe(0);
+  firstBuild = result;
+  site = join(out, brand);
+  manifest = JSON.parse(readFileSync(join(site, "manifest.json"), "utf8")) as Manifest;
+});
+
+describe("manifest.json", () => {
+  it("lists every material of SPEC for the default brand, with pages, bytes, checksum and preview", () => {
+    const names = manifest.files.map((f) => f.path.replace(/^print\/|\.pdf$/g, ""));
+    for (const [name, pages] of expected) {
+      const file = manifest.files.find((f) => f.path === `print/${name}.pdf`);
+      expect(file, name).toBeDefined();
+      expect(file!.pages, name).toBe(pages);
+    }
+    expect(names.filter((n) => n.startsWith("discussion-guide"))).toEqual(["discussion-guide-en-letter", "discussion-guide-es-letter"]);
+    expect(manifest.brand).toBe(brand);
+    for (const file of manifest.files) {
+      const bytes = readFileSync(join(site, file.path));
+      expect(Object.keys(file)).toEqual(["path", "material", "locales", "size", "pages", "bytes", "sha256", "preview"]);
+      expect(file.bytes).toBe(bytes.byteLength);
+      expect(file.sha256).toBe(fileSha256(bytes));
+      expect(file.preview).toBe(file.path.replace(/\.pdf$/, ".png"));
+    }
+  });
+
+  it("gives the flyer the brand's first two locales, English then Spanish", () => {
+    const flyer = manifest.files.find((f) => f.material === "parent-flyer")!;
+    expect(flyer.locales).toEqual(["en", "es"]);
+  });
+});
+
+describe("every PDF", () => {
+  it("has the page count its material needs, at the exact paper size (within 1 pt)", async () => {
+    for (const file of manifest.files) {
+      const pdf = await loadPdf(join(site, file.path));
+      expect(pdf.getPageCount(), file.path).toBe(file.pages);
+      const paper = paperMm[file.size];
+      for (const page of pdf.getPages()) {
+        const { width, height } = page.getSize();
+        expect(Math.abs(width - mmToPt(paper.width)), file.path).toBeLessThan(1);
+        expect(Math.abs(height - mmToPt(paper.height)), file.path).toBeLessThan(1);
+      }
+    }
+  });
+
+  it("is tagged, with /Lang, an outline, and a Title shown in the title bar; Author is the brand", async () => {
+    for (const file of manifest.files) {
+      const pdf = await loadPdf(join(site, file.path));
+      const facts = catalogFacts(pdf);
+      expect(facts, file.path).toMatchObject({ marked: true, structTree: true, lang: file.locales[0], displayDocTitle: true, outline: true });
+      expect(pdf.getTitle(), file.path).toBeTruthy();
+      expect(pdf.getAuthor()).toBe("Upstander");
+      expect(pdf.getSubject()).toBeTruthy();
+      expect(pdf.getKeywords()).toContain(file.size.toUpperCase());
+    }
+  });
+
+  it("carries the QR code and the logo as figures with alternative text", async () => {
+    for (const file of manifest.files) {
+      const { alts } = structureFacts(await loadPdf(join(site, file.path)));
+      const qr = file.locales[0] === "es" ? "Código QR de CyberTipline del NCMEC: report.cybertip.org" : "QR code for NCMEC CyberTipline: report.cybertip.org";
+      expect(alts, file.path).toContain(qr);
+      expect(alts.some((alt) => alt.includes("Upstander")), file.path).toBe(true);
+    }
+  });
+
+  it.skipIf(!hasPoppler)("embeds every font", () => {
+    for (const file of manifest.files) {
+      const list = fonts(join(site, file.path));
+      expect(list.length, file.path).toBeGreaterThan(0);
+      expect(list.filter((f) => !f.embedded), file.path).toEqual([]);
+    }
+  });
+
+  it.skipIf(!hasPoppler)("prints the brand, content version and review date", () => {
+    for (const file of manifest.files) {
+      const text = pageText(join(site, file.path), file.pages);
+      expect(text, file.path).toContain("Upstander");
+      expect(text, file.path).toMatch(/2026\.11/);
+      expect(text, file.path).toMatch(/2026/);
+    }
+  });
+});
+
+describe.skipIf(!hasPoppler)("text on the page", () => {
+  it("puts English on the flyer's page 1 and Spanish on page 2, each page marked with its language", async () => {
+    const path = pdfPath("parent-flyer-en-es-letter");
+    expect(pageText(path, 1)).toContain("what parents and carers need to know");
+    expect(pageText(path, 1)).not.toContain("deben saber");
+    expect(pageText(path, 2)).toContain("lo que madres, padres y cuidadores deben saber");
+    expect(structureFacts(await loadPdf(path)).langs).toContain("es");
+  });
+
+  it("prints every figure's source and year on the one-minute guide, and the region's emergency number", () => {
+    const text = pageText(pdfPath("one-minute-guide-en-letter"), 1);
+    expect(text).toContain("NCMEC CyberTipline, 2022");
+    expect(text).toContain("NetSmartz: Sextortion: What Parents Should Know, 2020");
+    expect(text).toContain("missingkids.org/theissues/sextortion");
+    expect(text).toContain("call 911");
+    expect(text).toContain("1-800-THE-LOST (1-800-843-5678)");
+  });
+
+  it("numbers the discussion guide's pages in its own language", async () => {
+    const path = pdfPath("discussion-guide-es-letter");
+    const pages = (await loadPdf(path)).getPageCount();
+    expect(pages).toBeGreaterThan(1);
+    expect(pageText(path, pages)).toContain(`Página ${pages} de ${pages}`);
+  });
+});
+
+describe("previews", () => {
+  it("gives every PDF a PNG of page 1 at 150 dpi and a small WebP thumbnail", async () => {
+    for (const file of manifest.files) {
+      const png = await sharp(join(site, file.preview)).metadata();
+      expect(png.format, file.preview).toBe("png");
+      expect(Math.abs(png.width! - (paperMm[file.size].width / 25.4) * 150), file.preview).toBeLessThan(3);
+      const webp = await sharp(join(site, file.preview.replace(/\.png$/, ".webp"))).metadata();
+      expect(webp.format).toBe("webp");
+      expect(webp.width).toBe(320);
+    }
+  });
+
+  it("lists every file on each locale's downloads page with its thumbnail, size, pages and file size", () => {
+    for (const locale of ["en", "es"]) {
+      const page = parse(readFileSync(join(site, locale, "downloads", "index.html"), "utf8"));
+      const items = page.querySelectorAll(".download-list__item");
+      expect(items).toHaveLength(manifest.files.length);
+      for (const file of manifest.files) {
+        const item = items.find((i) => i.querySelector("a")?.getAttribute("href")?.endsWith(file.path));
+        expect(item, `${locale} ${file.path}`).toBeDefined();
+        expect(item!.querySelector("img")!.getAttribute("src")).toMatch(/\.webp$/);
+        expect(item!.text).toContain(file.size.toUpperCase());
+        expect(item!.text).toMatch(locale === "en" ? /\d+ pages?/ : /\d+ páginas?/);
+        expect(item!.text).toMatch(/\d+ kB/);
+      }
+    }
+  });
+});
+
+describe("rebuilding", () => {
+  it("prints nothing again when nothing changed, and writes the same files", async () => {
+    expect(firstBuild.stdout).toMatch(/\(9 printed, 0 unchanged\)/);
+    const again = await runScript("build", ["--brand", brand, "--out", out], { UPSTANDER_CACHE: cache });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/\(0 printed, 9 unchanged\)/);
+    const rebuilt = JSON.parse(readFileSync(join(site, "manifest.json"), "utf8")) as Manifest;
+    expect(rebuilt.files.map((f) => f.sha256)).toEqual(manifest.files.map((f) => f.sha256));
+  });
+});
+
+describe("--bleed", () => {
+  it("sets TrimBox inside BleedBox by 3 mm on each side, with the trim at the paper size", async () => {
+    const bleedOut = join(tempDir("bleed"), "dist");
+    const result = await runScript("build", ["--brand", brand, "--bleed", "--material", "poster,parent-flyer", "--out", bleedOut], { UPSTANDER_CACHE: cache });
+    expect(result.code).toBe(0);
+    const pdf: PDFDocument = await loadPdf(join(bleedOut, brand, "print", "poster-en-letter.pdf"));
+    const page = pdf.getPage(0);
+    const trim = page.getTrimBox();
+    const bleed = page.getBleedBox();
+    const media = page.getMediaBox();
+    const mm3 = mmToPt(BLEED_MM);
+    expect(trim.width).toBeCloseTo(612, 0);
+    expect(trim.height).toBeCloseTo(792, 0);
+    expect(trim.x - bleed.x).toBeCloseTo(mm3, 1);
+    expect(trim.y - bleed.y).toBeCloseTo(mm3, 1);
+    expect(bleed.x + bleed.width - (trim.x + trim.width)).toBeCloseTo(mm3, 1);
+    expect(bleed.y + bleed.height - (trim.y + trim.height)).toBeCloseTo(mm3, 1);
+    // Crop marks sit outside the bleed, so the sheet is larger still.
+    expect(bleed.x).toBeGreaterThan(media.x);
+    expect(statSync(join(bleedOut, brand, "print", "parent-flyer-en-es-letter.pdf")).size).toBeGreaterThan(0);
+  });
+});
