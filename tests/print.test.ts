@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fileSha256 } from "../src/print/cache.ts";
 import type { Manifest } from "../src/print/manifest.ts";
 import { BLEED_MM, mmToPt, paperMm } from "../src/print/paper.ts";
+import { PREVIEW_WIDTH_PX } from "../src/print/renderer.ts";
 import { runScript, tempDir } from "./helpers/cli.ts";
 import { catalogFacts, fonts, hasPoppler, loadPdf, pageText, structureFacts } from "./helpers/pdf.ts";
 
@@ -151,11 +152,13 @@ describe.skipIf(!hasPoppler)("text on the page", () => {
 });
 
 describe("previews", () => {
-  it("gives every PDF a PNG of page 1 at 150 dpi and a small WebP thumbnail", async () => {
+  it("gives every PDF a PNG of page 1 in the page's proportions and a small WebP thumbnail", async () => {
     for (const file of manifest.files) {
       const png = await sharp(join(site, file.preview)).metadata();
+      const paper = paperMm[file.size];
       expect(png.format, file.preview).toBe("png");
-      expect(Math.abs(png.width! - (paperMm[file.size].width / 25.4) * 150), file.preview).toBeLessThan(3);
+      expect(Math.abs(png.width! - PREVIEW_WIDTH_PX), file.preview).toBeLessThan(3);
+      expect(Math.abs(png.height! / png.width! - paper.height / paper.width), file.preview).toBeLessThan(0.01);
       const webp = await sharp(join(site, file.preview.replace(/\.png$/, ".webp"))).metadata();
       expect(webp.format).toBe("webp");
       expect(webp.width).toBe(320);

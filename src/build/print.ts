@@ -19,7 +19,7 @@ import { pageGeometry } from "../print/paper.ts";
 import { expectedPages, htmlPathFor, type PlannedPrint } from "../print/plan.ts";
 import { previewImages } from "../print/preview.ts";
 import type { Progress } from "../print/progress.ts";
-import { OverflowError, PrintRenderer } from "../print/renderer.ts";
+import type { PrintRenderer } from "../print/renderer.ts";
 import { serve } from "../print/static-server.ts";
 import { renderWithEleventy } from "./site.ts";
 
@@ -35,8 +35,9 @@ export class PrintSession {
     readonly options: { bleed: boolean; progress: Progress; cache?: PrintCache },
   ) {}
 
+  /** Puppeteer loads only when something must be printed: a rebuild with nothing changed never starts it. */
   browser(): Promise<PrintRenderer> {
-    return (this.renderer ??= PrintRenderer.launch());
+    return (this.renderer ??= import("../print/renderer.ts").then(({ PrintRenderer }) => PrintRenderer.launch()));
   }
 
   stepVersion(): Promise<string> {
@@ -125,10 +126,7 @@ export async function buildPrints(target: { content: Content; brand: Brand }, fi
       const geometry = pageGeometry(file.size, bleed);
       const renderer = await session.browser();
       const expected = expectedPages(file);
-      const rendered = await renderer.render({ url: `${server.url}/${html}`, geometry, fixedPages: expected !== undefined }).catch((error: Error) => {
-        if (error instanceof OverflowError) throw new Error(`${error.message}; shorten its text or print it on larger paper`);
-        throw error;
-      });
+      const rendered = await renderer.render({ url: `${server.url}/${html}`, geometry, fixedPages: expected !== undefined });
       const [finished, previews] = await Promise.all([finishPdf(rendered.pdf, info, geometry), previewImages(rendered.preview)]);
       if (expected !== undefined && finished.pages !== expected) {
         throw new Error(`came out as ${finished.pages} pages; it must be exactly ${expected}`);

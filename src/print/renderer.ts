@@ -13,8 +13,8 @@ import { launchBrowser } from "./browser.ts";
 import { pxToMm, type PageGeometry } from "./paper.ts";
 
 const PAGE_TIMEOUT_MS = 60_000;
-/** Preview resolution: 150 dpi, sharp on screen, small on disk. */
-const PREVIEW_SCALE = 150 / 96;
+/** Preview width in pixels: 150 dpi on A4 and Letter; larger posters get the same width, so previews stay quick to make and to load. */
+export const PREVIEW_WIDTH_PX = 1240;
 
 export interface RenderRequest {
   url: string;
@@ -25,14 +25,14 @@ export interface RenderRequest {
 
 export interface Rendered {
   pdf: Uint8Array;
-  /** Page 1 as PNG at 150 dpi, trimmed to the finished page. */
+  /** Page 1 as PNG, PREVIEW_WIDTH_PX wide, trimmed to the finished page. */
   preview: Uint8Array;
 }
 
 /** Content that does not fit its page: how far it runs over, in millimetres. */
-export class OverflowError extends Error {
+class OverflowError extends Error {
   constructor(readonly overflowMm: number) {
-    super(`content overflows the page by ${overflowMm.toFixed(1)} mm`);
+    super(`content overflows the page by ${overflowMm.toFixed(1)} mm; shorten its text or print it on larger paper`);
   }
 }
 
@@ -59,7 +59,8 @@ class Tab {
   async render({ url, geometry, fixedPages }: RenderRequest): Promise<Rendered> {
     const { page } = this;
     this.origin = new URL(url).origin;
-    await page.setViewport({ width: mmToPx(geometry.media.width), height: mmToPx(geometry.media.height), deviceScaleFactor: PREVIEW_SCALE });
+    const deviceScaleFactor = PREVIEW_WIDTH_PX / mmToPx(geometry.trim.width);
+    await page.setViewport({ width: mmToPx(geometry.media.width), height: mmToPx(geometry.media.height), deviceScaleFactor });
     const response = await page.goto(url, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
     if (!response?.ok()) throw new Error(`could not load ${url} (HTTP ${response?.status() ?? "no response"})`);
     const failedFonts = await page.evaluate(async () => {
@@ -76,6 +77,8 @@ class Tab {
     const trim = mmToPx(geometry.offset);
     const preview = await page.screenshot({
       type: "png",
+      // Faster zlib settings in Chromium: sharp re-encodes the preview anyway.
+      optimizeForSpeed: true,
       clip: { x: trim, y: trim, width: mmToPx(geometry.trim.width), height: mmToPx(geometry.trim.height) },
     });
     return { pdf, preview };
