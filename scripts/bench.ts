@@ -45,7 +45,7 @@ await renderWithEleventy({ ...target, print: { files, bleed: false } }, pagesDir
 const server = await serve(pagesDir);
 const urls = files.map((file) => `${server.url}/${htmlPathFor(file)}`);
 
-async function rawPdfs(tab: Awaited<ReturnType<Awaited<ReturnType<typeof launchBrowser>>["newPage"]>>, url: string) {
+async function rawPdf(tab: Awaited<ReturnType<Awaited<ReturnType<typeof launchBrowser>>["newPage"]>>, url: string) {
   await tab.goto(url, { waitUntil: "load" });
   await tab.pdf({ preferCSSPageSize: true, printBackground: true });
 }
@@ -60,8 +60,8 @@ const unchanged: number[] = [];
 for (let run = 0; run < runs; run += 1) {
   const browser = await launchBrowser();
   const tab = await browser.newPage();
-  await rawPdfs(tab, urls[0]!); // warm the tab once, as our pool is warm after its first file
-  floor.push((await seconds(async () => { for (const url of urls) await rawPdfs(tab, url); })) / urls.length);
+  await rawPdf(tab, urls[0]!); // warm the tab once, as our pool is warm after its first file
+  floor.push((await seconds(async () => { for (const url of urls) await rawPdf(tab, url); })) / urls.length);
   await browser.close();
 
   // Our print step with no cache: cold (including the browser launch), then warm (browser already up).
@@ -74,7 +74,7 @@ for (let run = 0; run < runs; run += 1) {
     await seconds(async () => {
       for (const url of urls) {
         const once = await launchBrowser();
-        await rawPdfs(await once.newPage(), url);
+        await rawPdf(await once.newPage(), url);
         await once.close();
       }
     }),

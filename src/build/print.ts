@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Brand } from "../brand/load.ts";
 import type { Content } from "../content/load.ts";
-import { localize } from "../content/localize.ts";
+import { localize, type Localized } from "../content/localize.ts";
 import { fileSha256, hashFolder, printStepVersion, sha256, type PrintCache } from "../print/cache.ts";
 import { finishPdf, type DocumentInfo } from "../print/finish.ts";
 import type { ManifestFile } from "../print/manifest.ts";
@@ -61,8 +61,8 @@ function describe(file: PlannedPrint) {
   return `${file.path}: ${file.material} (${file.locales.join(" + ")}, ${file.size})`;
 }
 
-function documentInfo(file: PlannedPrint, brand: Brand, content: Content): DocumentInfo {
-  const [first, ...others] = file.locales.map((locale) => localize(content, brand, locale));
+function documentInfo(file: PlannedPrint, brand: Brand, content: Content, sites: Record<string, Localized>): DocumentInfo {
+  const [first, ...others] = file.locales.map((locale) => sites[locale]!);
   const title = [first!, ...others].map((site) => site.t(`print.${file.material}.title`)).join(" / ");
   return {
     title,
@@ -81,6 +81,8 @@ export async function buildPrints(target: { content: Content; brand: Brand }, fi
   try {
     await renderWithEleventy({ ...target, print: { files, bleed } }, work);
     await mkdir(join(brandDir, "print"), { recursive: true });
+    // Each locale localized once, for every file's document information.
+    const sites = Object.fromEntries(target.brand.locales.map((locale) => [locale, localize(target.content, target.brand, locale)]));
     const inputs = sha256(await session.stepVersion(), await hashFolder(join(work, "assets")), String(bleed));
     const problems: string[] = [];
     const made = await Promise.all(
@@ -99,7 +101,7 @@ export async function buildPrints(target: { content: Content; brand: Brand }, fi
     async function makePrint(file: PlannedPrint): Promise<ManifestFile> {
       const started = performance.now();
       const html = htmlPathFor(file);
-      const info = documentInfo(file, target.brand, target.content);
+      const info = documentInfo(file, target.brand, target.content, sites);
       const key = sha256(inputs, await readFile(join(work, html)), JSON.stringify(info));
       const out = join(brandDir, file.path.replace(/\.pdf$/, ""));
       const cached = await cache?.copyTo(key, out);
