@@ -7,7 +7,7 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { localize } from "./src/content/localize.ts";
-import { assetsPlugin, logoFileName } from "./src/site/plugins/assets.ts";
+import { assetsPlugin, logoAssets } from "./src/site/plugins/assets.ts";
 import { filtersPlugin } from "./src/site/plugins/filters.ts";
 import { i18nPlugin } from "./src/site/plugins/i18n.ts";
 import { printPagesPlugin } from "./src/site/plugins/print-pages.ts";
@@ -22,7 +22,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
   eleventyConfig.addGlobalData("brand", brand);
   eleventyConfig.addGlobalData("sites", sites);
-  eleventyConfig.addGlobalData("logoFile", logoFileName(brand));
+  eleventyConfig.addGlobalData("logo", logoAssets(brand));
   if (site) eleventyConfig.addPlugin(siteDataPlugin, { brand, downloads: site.downloads });
   if (print) eleventyConfig.addPlugin(printPagesPlugin, print);
   eleventyConfig.addPlugin(i18nPlugin, { sites, defaultLocale: brand.locales[0]! });

@@ -1,16 +1,18 @@
 /**
  * brand.yaml: what an NGO or partnership writes to make every output its own.
- * Contract: ../shared/SPEC.md, "Brand pack".
+ * Contract: ../shared/SPEC.md, "Brand pack". The descriptions are written for
+ * the person filling in the file: editors show them on hover (through the
+ * generated JSON Schema) and `npm run new-brand` writes them as comments.
  */
 import { z } from "zod";
 import { audienceSchema, httpsUrl, idSchema, paperFamilySchema, text } from "../content/schemas.ts";
+import { fontIds } from "../site/fonts.ts";
 
 export const materialIds = ["poster", "one-minute-guide", "parent-flyer", "discussion-guide"] as const;
 export const materialIdSchema = z.enum(materialIds);
 export type MaterialId = z.infer<typeof materialIdSchema>;
 
-export const fontIds = ["atkinson-hyperlegible"] as const;
-export type FontId = (typeof fontIds)[number];
+export const regionIds = ["us", "gb", "ca", "au"] as const;
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a six-digit hex colour such as "#0b3d91"');
 const localeCode = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "must be a language code such as en or es");
@@ -18,31 +20,58 @@ const perLocale = z.record(localeCode, text);
 
 export const brandContactSchema = z
   .strictObject({
-    id: idSchema,
-    name: perLocale,
-    description: perLocale.optional(),
-    phone: text.optional(),
-    email: z.email({ error: "must be an email address" }).optional(),
-    url: httpsUrl.optional(),
-    audience: z.array(audienceSchema).min(1, "must name at least one audience"),
+    id: idSchema.meta({ description: "A short name for this contact, lower-case with hyphens, e.g. northshire-front-door." }),
+    name: perLocale.meta({ description: "The contact's name in each of the brand's languages." }),
+    description: perLocale.optional().meta({ description: "Optional: one sentence per language saying when to use it." }),
+    phone: text.optional().meta({ description: "Exactly as the service publishes it, in quotes." }),
+    email: z.email({ error: "must be an email address" }).optional().meta({ description: "Optional email address." }),
+    url: httpsUrl.optional().meta({ description: "Optional web address, https only." }),
+    audience: z
+      .array(audienceSchema)
+      .min(1, "must name at least one audience")
+      .meta({ description: "Who it is for: any of young-people, parents, professionals. Materials list only the contacts for their readers." }),
   })
   .refine((c) => c.phone || c.email || c.url, { message: "needs at least one of phone, email or url" });
 
-export const brandSchema = z.strictObject({
-  id: idSchema,
-  name: text,
-  shortName: text,
-  website: httpsUrl,
-  region: z.enum(["us", "gb", "ca", "au"]),
-  locales: z.array(localeCode).min(1, "must list at least one language"),
-  paper: paperFamilySchema.optional(),
-  logo: text,
-  colors: z.strictObject({ primary: hexColour, accent: hexColour, text: hexColour, background: hexColour }),
-  font: z.enum(fontIds),
-  contacts: z.array(brandContactSchema).default([]),
-  materials: z.array(materialIdSchema).min(1).optional(),
-  overrides: z.record(localeCode, z.record(z.string(), z.string())).default({}),
-  footer: perLocale.optional(),
-});
+export const brandSchema = z
+  .strictObject({
+    id: idSchema.meta({ description: "Names the output folder (dist/<id>): lower-case letters, digits and hyphens." }),
+    name: text.meta({ description: "Your organisation's full name, printed on every material and used as the PDFs' author." }),
+    shortName: text.meta({ description: "A short form of the name for tight spaces." }),
+    website: httpsUrl.meta({ description: "Your website, starting with https://." }),
+    region: z
+      .enum(regionIds)
+      .meta({ description: "Where your readers are: us, gb, ca or au. Picks the help contacts, the emergency number and the default paper." }),
+    locales: z
+      .array(localeCode)
+      .min(1, "must list at least one language")
+      .meta({ description: "Languages to publish, first is the default. The parent flyer pairs the first two." }),
+    paper: paperFamilySchema.optional().meta({ description: "Optional: a4 or letter. Leave out to use your region's usual paper." }),
+    logo: text.meta({ description: "Your logo file, in this folder: SVG (best) or PNG. A PNG needs enough pixels to print sharply; npm run check says how many." }),
+    colors: z
+      .strictObject({
+        primary: hexColour.meta({ description: "Headers and links. The background colour must be readable on it." }),
+        accent: hexColour.meta({ description: "Highlights, such as the underline of the current page." }),
+        text: hexColour.meta({ description: "Body text. Must be readable on the background." }),
+        background: hexColour.meta({ description: "Page background, usually white." }),
+      })
+      .meta({ description: "Colours as six-digit hex codes in quotes. Pairs that are hard to read are refused, with a readable alternative." }),
+    font: z.enum(fontIds).meta({ description: `Typeface, one of: ${fontIds.join(", ")}. All are bundled; nothing is loaded from elsewhere.` }),
+    contacts: z
+      .array(brandContactSchema)
+      .default([])
+      .meta({ description: "Your own contacts, listed before your region's national services." }),
+    materials: z
+      .array(materialIdSchema)
+      .min(1)
+      .optional()
+      .meta({ description: `Optional: which print materials to make, any of ${materialIds.join(", ")}. Leave out for all.` }),
+    overrides: z
+      .record(localeCode, z.record(z.string(), z.string()))
+      .default({})
+      .meta({ description: "Optional: replace any text by its key, per language, e.g. en: { print.poster.headline: ... }. Safety steps may be reworded, never emptied." }),
+    footer: perLocale.optional().meta({ description: "Optional: a line printed at the foot of every material, per language, e.g. your charity number or licence." }),
+  })
+  .meta({ title: "Upstander brand pack (brand.yaml)" });
 export type BrandFile = z.infer<typeof brandSchema>;
 export type BrandContact = z.infer<typeof brandContactSchema>;

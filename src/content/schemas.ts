@@ -9,7 +9,13 @@ import { z } from "zod";
 export const idSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens, e.g. report-remove");
-export const httpsUrl = z.url({ protocol: /^https$/, error: "must be a full https:// address" });
+export const httpsUrl = z.url({
+  protocol: /^https$/,
+  error: (issue) =>
+    typeof issue.input === "string" && /^http:\/\//i.test(issue.input)
+      ? `must use https, not http: "${issue.input.replace(/^http:/i, "https:")}"`
+      : "must be a full https:// address, e.g. https://example.org",
+});
 export const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
 export const text = z.string({ error: "must be text" }).trim().min(1, "must not be empty");
 

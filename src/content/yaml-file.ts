@@ -3,6 +3,7 @@ import { relative } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { z } from "zod";
 import type { Problem } from "./problems.ts";
+import { closestMatch, fieldsAt } from "./suggest.ts";
 
 /**
  * A parsed YAML file that remembers where each value came from, so schema
@@ -71,15 +72,20 @@ export function parseWithSchema<S extends z.ZodType>(
   const problems: Problem[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
-      // One message per unknown key, each pointing at the key itself.
+      // One message per unknown key, each pointing at the key itself, with what it may have meant.
+      const allowed = fieldsAt(schema, issue.path);
+      const written = fieldsWritten(yaml.data, issue.path);
       for (const key of issue.keys) {
+        const meant = closestMatch(key, allowed.filter((field) => !written.includes(field)));
         const path = [...issue.path, key];
         problems.push({
           severity: "error",
           file: yaml.file,
           line: yaml.lineOf(path),
           path: path.map(pathPart),
-          message: `unknown field "${key}" (is it misspelt?)`,
+          message: meant
+            ? `unknown field "${key}": did you mean "${meant}"?`
+            : `unknown field "${key}"; the fields allowed here are ${allowed.join(", ")}`,
         });
       }
       continue;
@@ -95,14 +101,23 @@ export function parseWithSchema<S extends z.ZodType>(
   return { problems };
 }
 
-/** True when the field itself is absent, as opposed to present with a wrong value. */
-function isMissing(data: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+/** Follows a field path into parsed data; `found` is false when any part of it is absent. */
+function lookUp(data: unknown, path: ReadonlyArray<PropertyKey>): { found: boolean; value?: unknown } {
   let node = data;
   for (const key of path) {
-    if (node === null || typeof node !== "object" || !(key in node)) return true;
+    if (node === null || typeof node !== "object" || !(key in node)) return { found: false };
     node = (node as Record<PropertyKey, unknown>)[key];
   }
-  return false;
+  return { found: true, value: node };
+}
+
+/** True when the field itself is absent, as opposed to present with a wrong value. */
+const isMissing = (data: unknown, path: ReadonlyArray<PropertyKey>) => !lookUp(data, path).found;
+
+/** The field names already written at a path (an unknown key rarely means one of these). */
+function fieldsWritten(data: unknown, path: ReadonlyArray<PropertyKey>): string[] {
+  const { value } = lookUp(data, path);
+  return value !== null && typeof value === "object" ? Object.keys(value) : [];
 }
 
 const pathPart = (key: PropertyKey): string | number => (typeof key === "number" ? key : String(key));

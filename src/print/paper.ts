@@ -36,7 +36,12 @@ export interface PageGeometry {
   margins: { top: number; inline: number; bottom: number };
   /** Text scale against A4 width: posters grow with their paper. */
   scale: number;
+  /** Printed height of the brand's logo, which grows with the scale. */
+  logoHeight: number;
 }
+
+/** The logo's printed height on A4; the brand checks measure a PNG's resolution against it. */
+const LOGO_HEIGHT_MM = 8;
 
 /** Page margins of flowing documents; the bottom one holds the page number. */
 const FLOW_MARGINS_MM = { top: 16, inline: 18, bottom: 20 };
@@ -44,6 +49,7 @@ const FLOW_MARGINS_MM = { top: 16, inline: 18, bottom: 20 };
 export function pageGeometry(size: PaperSize, withBleed: boolean): PageGeometry {
   const trim = paperMm[size];
   const offset = withBleed ? SLUG_MM : 0;
+  const scale = Math.round((trim.width / paperMm.a4.width) * 1000) / 1000;
   return {
     size,
     trim,
@@ -51,6 +57,7 @@ export function pageGeometry(size: PaperSize, withBleed: boolean): PageGeometry 
     bleed: withBleed ? BLEED_MM : 0,
     media: { width: trim.width + 2 * offset, height: trim.height + 2 * offset },
     margins: { top: FLOW_MARGINS_MM.top + offset, inline: FLOW_MARGINS_MM.inline + offset, bottom: FLOW_MARGINS_MM.bottom + offset },
-    scale: Math.round((trim.width / paperMm.a4.width) * 1000) / 1000,
+    scale,
+    logoHeight: Math.round(LOGO_HEIGHT_MM * scale * 100) / 100,
   };
 }

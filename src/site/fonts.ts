@@ -5,7 +5,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { FontId } from "../brand/schema.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -15,13 +14,23 @@ interface FontFamily {
   fallback: string;
 }
 
-export const fontFamilies: Record<FontId, FontFamily> = {
+/** The families a brand may choose (brand.yaml `font`), each chosen for legibility. */
+export const fontFamilies = {
+  // Designed by the Braille Institute for low-vision readers: distinct letterforms (I l 1, O 0).
   "atkinson-hyperlegible": {
     family: "Atkinson Hyperlegible",
     packageName: "@fontsource/atkinson-hyperlegible",
     fallback: "Verdana, Arial, sans-serif",
   },
-};
+  // Designed to reduce visual stress and improve reading fluency; wide, open shapes.
+  lexend: {
+    family: "Lexend",
+    packageName: "@fontsource/lexend",
+    fallback: "Verdana, Arial, sans-serif",
+  },
+} as const satisfies Record<string, FontFamily>;
+export type FontId = keyof typeof fontFamilies;
+export const fontIds = Object.keys(fontFamilies) as [FontId, ...FontId[]];
 
 const weights = [400, 700] as const;
 // latin covers English and Spanish; latin-ext adds the rest of Europe's Latin scripts.

@@ -8,6 +8,7 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import sharp from "sharp";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Brand } from "../../brand/load.ts";
 import { TEMPLATES_DIR } from "../../paths.ts";
@@ -44,8 +45,35 @@ export const siteStylesheet = (brand: Brand) =>
 
 export const printStylesheet = (brand: Brand) => stylesheet(brand, [join(printDir, "print.css"), ...filesInSubfolders(printDir, ".css")]);
 
-export function logoFileName(brand: Brand) {
-  return `logo${brand.logoPath.slice(brand.logoPath.lastIndexOf("."))}`;
+/** The site shows the logo at most 64 CSS px tall; twice that stays sharp on high-density screens. */
+const WEB_LOGO_HEIGHT_PX = 128;
+
+/**
+ * The logo's files and shape, for templates. An SVG is one sanitised file;
+ * a PNG prints from the original, full-resolution file, while the site gets
+ * a copy small enough to load fast.
+ */
+export function logoAssets(brand: Brand) {
+  const { format, width, height } = brand.logoImage;
+  return {
+    site: `logo.${format}`,
+    print: format === "png" ? "logo-print.png" : "logo.svg",
+    /** Width over height, for img width/height attributes that reserve the right space. */
+    ratio: width / height,
+  };
+}
+
+async function writeLogo(brand: Brand, assets: string, { site, print }: { site: boolean; print: boolean }) {
+  const image = brand.logoImage;
+  const files = logoAssets(brand);
+  if (image.svg) return writeFileSync(join(assets, files.site), image.svg);
+  if (print) copyFileSync(image.source, join(assets, files.print));
+  if (site) {
+    await sharp(image.source)
+      .resize({ height: Math.min(image.height, WEB_LOGO_HEIGHT_PX) })
+      .png({ compressionLevel: 9 })
+      .toFile(join(assets, files.site));
+  }
 }
 
 export interface AssetsOptions {
@@ -61,7 +89,7 @@ export function assetsPlugin(eleventyConfig: UserConfig, { brand, site, qrUrl }:
     const assets = join(directories.output, "assets");
     mkdirSync(join(assets, "fonts"), { recursive: true });
     for (const file of fontFaces(brand.font, "fonts/").files) copyFileSync(file.source, join(assets, "fonts", file.name));
-    copyFileSync(brand.logoPath, join(assets, logoFileName(brand)));
+    await writeLogo(brand, assets, { site, print: Boolean(qrUrl) });
     if (site) {
       writeFileSync(join(assets, "site.css"), siteStylesheet(brand));
       writeFileSync(join(assets, "site.js"), filesInSubfolders(componentsDir, ".js").map(read).join("\n"));

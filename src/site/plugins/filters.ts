@@ -32,5 +32,8 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
   );
   // Each distinct value of a field, in first-seen order: the source addresses under a list of figures.
   eleventyConfig.addFilter("uniqueValues", (items: Record<string, unknown>[], field: string) => [...new Set(items.map((item) => item[field]))]);
+  // A phone number may wrap only before a bracketed alternative ("1-800-THE-LOST (1-800-843-5678)"):
+  // split anywhere else, a digit group lands on the next line and gets misdialled.
+  eleventyConfig.addFilter("phoneParts", (phone: string) => phone.split(/ (?=\()/));
   eleventyConfig.addFilter("forAudience", (contacts: LocalizedContact[], audience: Audience) => contactsFor(contacts, audience));
 }
