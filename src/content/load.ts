@@ -22,7 +22,7 @@ import {
 import { displayPath, parseWithSchema, readYamlFile, type YamlFile } from "./yaml-file.ts";
 
 /** The neutral (language-independent) files, by name under data/content/. */
-const contentFiles = {
+export const contentFiles = {
   release: ["release.yaml", releaseSchema],
   regions: ["regions.yaml", regionsSchema],
   contacts: ["contacts.yaml", contactsSchema],
@@ -35,7 +35,7 @@ const contentFiles = {
 } as const;
 
 /** The per-locale files, by name under data/locales/<locale>/. */
-const localeFiles = {
+export const localeFiles = {
   ui: ["ui.yaml", uiFileSchema],
   text: ["content.yaml", localeContentSchema],
 } as const;
