@@ -1,7 +1,7 @@
 /** Read built PDFs back: pdf-lib for structure, poppler's tools (installed by setup) for text and fonts. */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from "pdf-lib";
+import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFString, type PDFObject } from "pdf-lib";
 
 export const hasPoppler = (() => {
   try {
@@ -55,3 +55,11 @@ export function structureFacts(pdf: PDFDocument): { alts: string[]; langs: strin
   return { alts, langs };
 }
 
+
+/** Pixel height of every image embedded in a PDF (to see a logo printed at its full resolution). */
+export function imageHeights(pdf: PDFDocument): number[] {
+  return [...pdf.context.enumerateIndirectObjects()]
+    .map(([, object]) => object)
+    .filter((object): object is PDFRawStream => object instanceof PDFRawStream && object.dict.get(PDFName.of("Subtype")) === PDFName.of("Image"))
+    .map((image) => image.dict.lookup(PDFName.of("Height"), PDFNumber).asNumber());
+}

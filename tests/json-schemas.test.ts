@@ -1,0 +1,64 @@
+/**
+ * The JSON Schemas editors use: generated from the zod schemas (never stale),
+ * named by every data file's first line, and in agreement with the checks
+ * (Ajv, a standard JSON Schema validator, accepts the shipped files and
+ * rejects a misspelt field as npm run check does).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { jsonSchemaFiles, jsonSchemaText, schemaComment, schemasDir } from "../src/content/json-schemas.ts";
+import { contentFiles, localeFiles } from "../src/content/load.ts";
+import { DATA_DIR } from "../src/paths.ts";
+
+/** Every YAML file under data/ with the schema it must name. */
+function dataFiles(): { file: string; schema: string }[] {
+  const stem = (file: string) => file.replace(/\.yaml$/, "");
+  return [
+    ...Object.values(contentFiles).map(([file]) => ({ file: join(DATA_DIR, "content", file), schema: `${stem(file)}.schema.json` })),
+    ...readdirSync(join(DATA_DIR, "locales")).flatMap((locale) =>
+      Object.values(localeFiles).map(([file]) => ({ file: join(DATA_DIR, "locales", locale, file), schema: `locale-${stem(file)}.schema.json` })),
+    ),
+    ...readdirSync(join(DATA_DIR, "brands")).map((brand) => ({ file: join(DATA_DIR, "brands", brand, "brand.yaml"), schema: "brand.schema.json" })),
+  ];
+}
+
+const committedSchema = (name: string) => JSON.parse(readFileSync(join(schemasDir(DATA_DIR), name), "utf8")) as object;
+
+function validator(schemaName: string) {
+  // strict: false lets Ajv pass over the `format` keywords it has no checker for (uri, email, date).
+  return new Ajv2020({ strict: false, allErrors: true }).compile(committedSchema(schemaName));
+}
+
+describe("JSON Schemas", () => {
+  it("match the zod schemas (run npm run schemas after changing one)", () => {
+    for (const [name, schema] of Object.entries(jsonSchemaFiles())) {
+      expect(readFileSync(join(schemasDir(DATA_DIR), name), "utf8"), name).toBe(jsonSchemaText(schema));
+    }
+  });
+
+  it("are named on the first line of every data file and brand pack", () => {
+    for (const { file, schema } of dataFiles()) {
+      expect(readFileSync(file, "utf8").split("\n")[0], file).toBe(schemaComment(file, DATA_DIR, schema));
+    }
+  });
+
+  it("accept every shipped file", () => {
+    for (const { file, schema } of dataFiles()) {
+      const validate = validator(schema);
+      expect(validate(parse(readFileSync(file, "utf8"))), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it("reject what the checks reject: a misspelt field, an http website, an unknown region", () => {
+    const brand = parse(readFileSync(join(DATA_DIR, "brands", "northshire", "brand.yaml"), "utf8")) as Record<string, unknown>;
+    const validate = validator("brand.schema.json");
+    const { colors, ...withoutColors } = brand;
+    expect(validate({ ...withoutColors, colours: colors })).toBe(false);
+    expect(validate.errors!.map((e) => e.params)).toContainEqual({ additionalProperty: "colours" });
+    expect(validate({ ...brand, website: "http://northshire.example" })).toBe(false);
+    expect(validate({ ...brand, region: "fr" })).toBe(false);
+  });
+});
