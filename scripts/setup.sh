@@ -17,6 +17,8 @@ missing=()
 have_browser || missing+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+# Java runs the Nu HTML Checker (vnu-jar) in npm run audit.
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 
 if ((${#missing[@]})); then
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then

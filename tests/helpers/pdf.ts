@@ -1,7 +1,7 @@
 /** Read built PDFs back: pdf-lib for structure, poppler's tools (installed by setup) for text and fonts. */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFString, type PDFObject } from "pdf-lib";
+import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from "pdf-lib";
 
 export const hasPoppler = (() => {
   try {
@@ -27,34 +27,7 @@ export function fonts(path: string): { name: string; embedded: boolean }[] {
   });
 }
 
-const text = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
-
-export function catalogFacts(pdf: PDFDocument) {
-  const markInfo = pdf.catalog.lookupMaybe(PDFName.of("MarkInfo"), PDFDict);
-  const preferences = pdf.catalog.lookupMaybe(PDFName.of("ViewerPreferences"), PDFDict);
-  return {
-    marked: markInfo?.get(PDFName.of("Marked")) === PDFBool.True,
-    structTree: pdf.catalog.has(PDFName.of("StructTreeRoot")),
-    lang: text(pdf.catalog.get(PDFName.of("Lang"))),
-    displayDocTitle: preferences?.get(PDFName.of("DisplayDocTitle")) === PDFBool.True,
-    outline: pdf.catalog.has(PDFName.of("Outlines")),
-  };
-}
-
-/** Every structure element's /Alt text and every /Lang set on a structure element. */
-export function structureFacts(pdf: PDFDocument): { alts: string[]; langs: string[] } {
-  const alts: string[] = [];
-  const langs: string[] = [];
-  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict) || object.get(PDFName.of("S")) === undefined) continue;
-    const alt = text(object.get(PDFName.of("Alt")));
-    const lang = text(object.get(PDFName.of("Lang")));
-    if (alt) alts.push(alt);
-    if (lang) langs.push(lang);
-  }
-  return { alts, langs };
-}
-
+export { catalogFacts, structureFacts } from "../../src/audit/pdf-checks.ts";
 
 /** Pixel height of every image embedded in a PDF (to see a logo printed at its full resolution). */
 export function imageHeights(pdf: PDFDocument): number[] {

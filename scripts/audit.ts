@@ -1,0 +1,24 @@
+/**
+ * npm run audit [-- --dir DIR]: accessibility and privacy of a finished build
+ * (dist/ by default; run npm run build first). Prints each problem, then the
+ * counts per check; exit 1 when there is any problem.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { checkNames, runAudit, type CheckName } from "../src/audit/run.ts";
+
+const { values } = parseArgs({ options: { dir: { type: "string", default: "dist" } } });
+const dir = resolve(values.dir);
+if (!existsSync(dir)) {
+  console.error(`audit: ${values.dir} does not exist; run npm run build first`);
+  process.exit(1);
+}
+const started = performance.now();
+const result = await runAudit(dir, (where) => process.stdout.isTTY && process.stdout.write(`\raudit: ${where}`.padEnd(80)));
+if (process.stdout.isTTY) process.stdout.write("\r".padEnd(81) + "\r");
+for (const problem of result.problems) console.error(`audit: ${checkNames[problem.check]}: ${problem.where}: ${problem.message}`);
+const counts = (Object.keys(checkNames) as CheckName[]).map((check) => `${checkNames[check]} ${result.problems.filter((p) => p.check === check).length}`);
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`audit: ${result.pages} page(s), ${result.pdfs} PDF(s) in ${seconds} s; problems: ${counts.join(", ")}`);
+process.exit(result.problems.length ? 1 : 0);

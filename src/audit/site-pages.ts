@@ -1,0 +1,117 @@
+/**
+ * Each built page, opened in Chromium and checked:
+ *   - axe-core at WCAG 2.0-2.2 A/AA and best practice: zero violations;
+ *   - every request goes to the page's own host (others are recorded, then refused);
+ *     no cookie and no localStorage or sessionStorage entry is written;
+ *   - the Content-Security-Policy names nothing from elsewhere;
+ *   - keyboard: Tab reaches every interactive element and each shows a focus style;
+ *     targets at least 24 x 24 CSS px (WCAG 2.5.8, links in a sentence excepted);
+ *   - prefers-reduced-motion leaves nothing moving;
+ *   - reflow: no horizontal scrolling at 320 CSS px, nor at 200% zoom (640 px of a 1280 px window).
+ * https://github.com/dequelabs/axe-core/blob/develop/doc/API.md
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "puppeteer";
+
+export const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const inPageChecks = readFileSync(fileURLToPath(new URL("./in-page.js", import.meta.url)), "utf8");
+
+export interface PageFindings {
+  axe: string[];
+  outside: string[];
+  storage: string[];
+  csp: string[];
+  keyboard: string[];
+  targets: string[];
+  motion: string[];
+  reflow: string[];
+}
+
+/** CSP sources that keep everything on the page's own host. */
+const ownSources = new Set(["'self'", "'none'"]);
+
+export function cspProblems(html: string): string[] {
+  const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html)?.[1];
+  if (!policy) return ["has no Content-Security-Policy"];
+  return policy
+    .split(";")
+    .map((directive) => directive.trim().split(/\s+/))
+    .flatMap(([name, ...sources]) => sources.filter((source) => !ownSources.has(source)).map((source) => `Content-Security-Policy ${name} allows ${source}`));
+}
+
+const FOCUS_STATE = `(() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const style = getComputedStyle(element);
+  return {
+    index: element.getAttribute("data-audit-index"),
+    visible: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none",
+  };
+})()`;
+
+async function keyboardProblems(page: Page, interactive: string[]): Promise<string[]> {
+  const reached = new Set<string>();
+  const problems: string[] = [];
+  for (let press = 0; press < interactive.length + 3; press++) {
+    await page.keyboard.press("Tab");
+    const state = (await page.evaluate(FOCUS_STATE)) as { index: string | null; visible: boolean } | null;
+    if (!state || state.index === null) continue;
+    if (reached.has(state.index)) break;
+    reached.add(state.index);
+    if (!state.visible) problems.push(`${interactive[Number(state.index)]} shows no focus style`);
+  }
+  interactive.forEach((element, index) => {
+    if (!reached.has(String(index))) problems.push(`${element} cannot be reached with Tab`);
+  });
+  return problems;
+}
+
+async function horizontalScroll(page: Page, width: number): Promise<boolean> {
+  await page.setViewport({ width, height: 800 });
+  return page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1") as Promise<boolean>;
+}
+
+export async function auditPage(browser: Browser, url: string, html: string): Promise<PageFindings> {
+  const page = await browser.newPage();
+  const origin = new URL(url).origin;
+  const outside: string[] = [];
+  try {
+    // The audit injects axe; the page's own CSP is checked separately, from its HTML.
+    await page.setBypassCSP(true);
+    await page.setRequestInterception(true);
+    page.on("request", (request) => {
+      const target = request.url();
+      if (target.startsWith("data:") || new URL(target).origin === origin) return void request.continue();
+      outside.push(target);
+      void request.abort();
+    });
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(url, { waitUntil: "load" });
+    await page.evaluate("document.fonts.ready.then(() => true)");
+
+    await page.addScriptTag({ content: axeSource });
+    const violations = (await page.evaluate(
+      `axe.run(document, { runOnly: { type: "tag", values: ${JSON.stringify(axeTags)} } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) })))`,
+    )) as { id: string; help: string; targets: string[] }[];
+    const axe = violations.map((v) => `${v.id}: ${v.help} (${v.targets.slice(0, 3).join(", ")}${v.targets.length > 3 ? ", ..." : ""})`);
+
+    await page.emulateMediaFeatures([{ name: "prefers-reduced-motion", value: "reduce" }]);
+    const computed = (await page.evaluate(inPageChecks)) as { moving: string[]; interactive: string[]; small: string[] };
+    const keyboard = await keyboardProblems(page, computed.interactive);
+
+    const reflow = [];
+    if (await horizontalScroll(page, 320)) reflow.push("scrolls sideways at 320 CSS px");
+    if (await horizontalScroll(page, 640)) reflow.push("scrolls sideways at 200% zoom (640 CSS px)");
+
+    const cookies = await page.cookies();
+    const stored = (await page.evaluate("localStorage.length + sessionStorage.length")) as number;
+    const storage = [...cookies.map((c) => `sets cookie ${c.name}`), ...(stored ? [`writes ${stored} storage entr${stored === 1 ? "y" : "ies"}`] : [])];
+
+    return { axe, outside, storage, csp: cspProblems(html), keyboard, targets: computed.small, motion: computed.moving, reflow };
+  } finally {
+    await page.close();
+  }
+}
