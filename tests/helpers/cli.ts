@@ -12,7 +12,7 @@ export interface RunResult {
 }
 
 /** `npm run <script>` without npm's own noise: the same script through tsx. */
-export function runScript(script: "build" | "check" | "new-brand", args: string[] = [], env: Record<string, string> = {}): Promise<RunResult> {
+export function runScript(script: "build" | "check" | "new-brand" | "audit", args: string[] = [], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -1,0 +1,109 @@
+/**
+ * npm run audit on a small fixture build (the default brand in English, one
+ * PDF): clean as built, and a deliberately broken copy that each check must
+ * catch: an image without alt text, a low-contrast colour, a font from
+ * another host, a CSP naming another host, a storage write, focus styles
+ * removed, a page too wide for 320 px, invalid HTML and an untagged PDF.
+ */
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runScript, tempDir, type RunResult } from "./helpers/cli.ts";
+
+const audit = (dir: string) => runScript("audit", ["--dir", dir]);
+let fixture: string;
+let clean: RunResult;
+let broken: RunResult;
+
+/** The broken copy: each edit below breaks exactly one check. */
+async function breakCopy(source: string): Promise<string> {
+  const dir = join(tempDir("audit-broken"), "dist");
+  cpSync(source, dir, { recursive: true });
+  const site = join(dir, "upstander");
+  const home = join(site, "en", "index.html");
+  writeFileSync(
+    home,
+    readFileSync(home, "utf8").replace(
+      '<main id="main" class="main" tabindex="-1">',
+      '<main id="main" class="main" tabindex="-1"><img src="../assets/logo.svg" width="10" height="10"><span><div>block in inline</div></span>',
+    ),
+  );
+  appendFileSync(
+    join(site, "assets", "site.css"),
+    [
+      ".lead { color: #b0b0b0; }",
+      '@font-face { font-family: "Outside"; src: url("https://fonts.example.com/outside.woff2") format("woff2"); }',
+      'h1 { font-family: "Outside", sans-serif; }',
+      "*:focus, *:focus-visible { outline: none !important; box-shadow: none !important; }",
+      ".site-footer__inner { min-inline-size: 30rem; }",
+    ].join("\n"),
+  );
+  const help = join(site, "en", "get-help", "index.html");
+  writeFileSync(help, readFileSync(help, "utf8").replace("font-src 'self'", "font-src 'self' https://fonts.example.com"));
+  appendFileSync(join(site, "assets", "site.js"), '\nlocalStorage.setItem("visited", "yes");\n');
+  const untagged = await PDFDocument.create();
+  untagged.addPage().drawText("Sextortion", { font: await untagged.embedFont(StandardFonts.Helvetica) });
+  writeFileSync(join(site, "print", "one-minute-guide-en-letter.pdf"), await untagged.save());
+  return dir;
+}
+
+beforeAll(async () => {
+  fixture = join(tempDir("audit"), "dist");
+  const built = await runScript("build", ["--brand", "upstander", "--locale", "en", "--material", "one-minute-guide", "--out", fixture]);
+  expect(built.code).toBe(0);
+  clean = await audit(fixture);
+  broken = await audit(await breakCopy(fixture));
+});
+
+describe("npm run audit", () => {
+  it("passes the fixture build, printing the counts of every check", () => {
+    expect(clean.stderr).toBe("");
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(
+      /audit: 10 page\(s\), 1 PDF\(s\) in [\d.]+ s; problems: axe 0, Nu HTML Checker 0, outside request 0, cookie or storage 0, Content-Security-Policy 0, keyboard 0, target size 0, reduced motion 0, reflow 0, PDF 0/,
+    );
+  });
+
+  it("fails the broken copy", () => {
+    expect(broken.code).toBe(1);
+  });
+
+  it("finds an image without alt text (axe)", () => {
+    expect(broken.stderr).toMatch(/audit: axe: upstander\/en\/index\.html: image-alt: Images must have alternative text/);
+  });
+
+  it("finds text below 4.5:1 against its background (axe)", () => {
+    expect(broken.stderr).toMatch(/audit: axe: upstander\/en\/index\.html: color-contrast: .*\.lead/);
+  });
+
+  it("finds a font requested from another host", () => {
+    expect(broken.stderr).toMatch(/audit: outside request: upstander\/en\/index\.html: https:\/\/fonts\.example\.com\/outside\.woff2/);
+  });
+
+  it("finds interactive elements with no visible focus style", () => {
+    expect(broken.stderr).toMatch(/audit: keyboard: upstander\/en\/index\.html: <a\.skip-link> ".*" shows no focus style/);
+  });
+
+  it("finds a page that scrolls sideways at 320 CSS px", () => {
+    expect(broken.stderr).toMatch(/audit: reflow: upstander\/en\/index\.html: scrolls sideways at 320 CSS px/);
+  });
+
+  it("finds invalid HTML (Nu HTML Checker)", () => {
+    expect(broken.stderr).toMatch(/audit: Nu HTML Checker: upstander\/en\/index\.html:\d+: Element “div” not allowed as child of element “span”/);
+  });
+
+  it("finds an untagged PDF without a title", () => {
+    expect(broken.stderr).toMatch(/audit: PDF: upstander\/print\/one-minute-guide-en-letter\.pdf: is not tagged/);
+    expect(broken.stderr).toMatch(/one-minute-guide-en-letter\.pdf: has no Title shown in the title bar/);
+    expect(broken.stderr).toMatch(/one-minute-guide-en-letter\.pdf: declares \/Lang \(none\), not en/);
+  });
+
+  it("finds a Content-Security-Policy that allows another host", () => {
+    expect(broken.stderr).toMatch(/audit: Content-Security-Policy: upstander\/en\/get-help\/index\.html: Content-Security-Policy font-src allows https:\/\/fonts\.example\.com/);
+  });
+
+  it("finds a page that writes to storage", () => {
+    expect(broken.stderr).toMatch(/audit: cookie or storage: upstander\/en\/index\.html: writes 1 storage entry/);
+  });
+});
