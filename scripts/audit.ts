@@ -1,21 +1,31 @@
 /**
- * npm run audit [-- --dir DIR]: accessibility and privacy of a finished build
- * (dist/ by default; run npm run build first). Prints each problem, then the
- * counts per check; exit 1 when there is any problem.
+ * npm run audit [-- --dir DIR --brand ID|PATH]: accessibility and privacy of a
+ * finished build (dist/ by default; run npm run build first). Prints each
+ * problem, then the counts per check; exit 1 when there is any problem.
+ * The print pages are rendered again from the brand packs (the shipped ones,
+ * and any named with --brand) for the clear-print rules.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkNames, runAudit, type CheckName } from "../src/audit/run.ts";
+import { resolveBrandDir, shippedBrandDirs } from "../src/brand/load.ts";
+import { runChecks } from "../src/checks.ts";
+import { DATA_DIR } from "../src/paths.ts";
+import { reportProblems } from "../src/report.ts";
 
-const { values } = parseArgs({ options: { dir: { type: "string", default: "dist" } } });
+const { values } = parseArgs({ options: { dir: { type: "string", default: "dist" }, brand: { type: "string", multiple: true } } });
 const dir = resolve(values.dir);
 if (!existsSync(dir)) {
   console.error(`audit: ${values.dir} does not exist; run npm run build first`);
   process.exit(1);
 }
 const started = performance.now();
-const result = await runAudit(dir, (where) => process.stdout.isTTY && process.stdout.write(`\raudit: ${where}`.padEnd(80)));
+const checked = runChecks({ dataDir: DATA_DIR, brandDirs: [...shippedBrandDirs(DATA_DIR), ...(values.brand ?? []).map((b) => resolveBrandDir(DATA_DIR, b))] });
+if (!reportProblems(checked.problems) || !checked.content) process.exit(1);
+const content = checked.content;
+const brands = new Map(checked.brands.map((brand) => [brand.id, { content, brand }]));
+const result = await runAudit(dir, { brands, onPage: (where) => process.stdout.isTTY && process.stdout.write(`\raudit: ${where}`.padEnd(80)) });
 if (process.stdout.isTTY) process.stdout.write("\r".padEnd(81) + "\r");
 for (const problem of result.problems) console.error(`audit: ${checkNames[problem.check]}: ${problem.where}: ${problem.message}`);
 const counts = (Object.keys(checkNames) as CheckName[]).map((check) => `${checkNames[check]} ${result.problems.filter((p) => p.check === check).length}`);

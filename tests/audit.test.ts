@@ -6,9 +6,11 @@
  * removed, a page too wide for 320 px, invalid HTML and an untagged PDF.
  */
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../src/print/browser.ts";
 import { runScript, tempDir, type RunResult } from "./helpers/cli.ts";
 
 const audit = (dir: string) => runScript("audit", ["--dir", dir]);
@@ -61,7 +63,7 @@ describe("npm run audit", () => {
     expect(clean.stderr).toBe("");
     expect(clean.code).toBe(0);
     expect(clean.stdout).toMatch(
-      /audit: 10 page\(s\), 1 PDF\(s\) in [\d.]+ s; problems: axe 0, Nu HTML Checker 0, outside request 0, cookie or storage 0, Content-Security-Policy 0, keyboard 0, target size 0, reduced motion 0, reflow 0, PDF 0/,
+      /audit: 10 page\(s\), 1 PDF\(s\) in [\d.]+ s; problems: axe 0, Nu HTML Checker 0, outside request 0, cookie or storage 0, Content-Security-Policy 0, keyboard 0, target size 0, reduced motion 0, reflow 0, PDF 0, clear print 0/,
     );
   });
 
@@ -105,5 +107,32 @@ describe("npm run audit", () => {
 
   it("finds a page that writes to storage", () => {
     expect(broken.stderr).toMatch(/audit: cookie or storage: upstander\/en\/index\.html: writes 1 storage entry/);
+  });
+});
+
+describe("the clear-print rules", () => {
+  it("name each breach: small, justified, italic, low-contrast text and over-long lines", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const long = "Words that run on across the whole width of a wide page without any break at all. ".repeat(6);
+      await page.setContent(`<!doctype html><html lang="en"><body style="font: 12pt sans-serif; line-height: 1.25">
+        <p class="ok">Twelve point, left aligned, dark on white.</p>
+        <p class="small" style="font-size: 10pt">Ten point.</p>
+        <p class="justified" style="text-align: justify">Justified.</p>
+        <p class="italic" style="font-style: italic">Italic.</p>
+        <div style="background: #1d4f91"><p class="faint" style="color: #2a5ea8">Blue on blue.</p></div>
+        <p class="long" style="width: 250mm">${long}</p></body></html>`);
+      await page.emulateMediaType("print");
+      const breaches = (await page.evaluate(readFileSync(fileURLToPath(new URL("../src/audit/clear-print.js", import.meta.url)), "utf8"))) as string[];
+      expect(breaches).toHaveLength(5);
+      expect(breaches).toContainEqual('<p.small> "Ten point." is 10.0 pt; clear print needs at least 12 pt');
+      expect(breaches).toContainEqual('<p.justified> "Justified." is justified');
+      expect(breaches).toContainEqual('<p.italic> "Italic." is italic');
+      expect(breaches.find((b) => b.startsWith("<p.faint>"))).toMatch(/has contrast 1\.\d\d:1 against its background; needs 4\.5:1/);
+      expect(breaches.find((b) => b.startsWith("<p.long>"))).toMatch(/runs \d+ characters a line; keep body text within about 70/);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -1,14 +1,17 @@
 /**
  * The whole audit over a built output folder (dist/ by default): every page
  * of every brand in Chromium (site-pages.ts), every page through the Nu HTML
- * Checker, every PDF in each manifest (pdf-checks.ts). Problems come back
+ * Checker, every PDF in each manifest (pdf-checks.ts), and every print
+ * page against the clear-print rules (clear-print.ts). Problems come back
  * one per line, grouped by check, with counts for the summary.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { launchBrowser } from "../print/browser.ts";
 import type { Manifest } from "../print/manifest.ts";
 import { serve } from "../print/static-server.ts";
+import type { BuildTarget } from "../site/target.ts";
+import { auditPrintPages } from "./clear-print.ts";
 import { validateHtml } from "./html-validator.ts";
 import { checkPdf } from "./pdf-checks.ts";
 import { auditPage, type PageFindings } from "./site-pages.ts";
@@ -24,6 +27,7 @@ export const checkNames = {
   motion: "reduced motion",
   reflow: "reflow",
   pdf: "PDF",
+  clearPrint: "clear print",
 } as const;
 export type CheckName = keyof typeof checkNames;
 
@@ -47,12 +51,23 @@ function htmlFiles(dir: string): string[] {
     .map((file) => join(dir, file));
 }
 
+function readManifest(brandFolder: string): Manifest | undefined {
+  const file = join(brandFolder, "manifest.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Manifest) : undefined;
+}
+
 const brandFolders = (dir: string) =>
   readdirSync(dir)
     .map((name) => join(dir, name))
     .filter((path) => statSync(path).isDirectory() && existsSync(join(path, "index.html")));
 
-export async function runAudit(dir: string, onPage: (where: string) => void = () => {}): Promise<AuditResult> {
+export interface AuditOptions {
+  /** The checked brands whose print pages to render for the clear-print rules, by id. */
+  brands: ReadonlyMap<string, Pick<BuildTarget, "content" | "brand">>;
+  onPage?: (where: string) => void;
+}
+
+export async function runAudit(dir: string, { brands, onPage = () => {} }: AuditOptions): Promise<AuditResult> {
   const problems: AuditProblem[] = [];
   const pages = htmlFiles(dir);
   const server = await serve(dir);
@@ -66,6 +81,19 @@ export async function runAudit(dir: string, onPage: (where: string) => void = ()
         for (const message of findings[check]) problems.push({ check, where, message });
       }
     }
+    for (const folder of brandFolders(dir)) {
+      const manifest = readManifest(folder);
+      const target = brands.get(basename(folder));
+      if (!manifest?.files.length) continue;
+      if (!target) {
+        problems.push({ check: "clearPrint", where: relative(dir, folder), message: "no brand pack with this id to render its print pages from; pass --brand PATH" });
+        continue;
+      }
+      onPage(`${relative(dir, folder)} print pages`);
+      for (const [path, message] of await auditPrintPages(browser, target, manifest.files)) {
+        problems.push({ check: "clearPrint", where: relative(dir, join(folder, path)).replace(/\.pdf$/, ""), message });
+      }
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -75,10 +103,7 @@ export async function runAudit(dir: string, onPage: (where: string) => void = ()
   }
   let pdfs = 0;
   for (const brand of brandFolders(dir)) {
-    const manifestFile = join(brand, "manifest.json");
-    if (!existsSync(manifestFile)) continue;
-    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
-    for (const file of manifest.files) {
+    for (const file of readManifest(brand)?.files ?? []) {
       pdfs++;
       for (const message of await checkPdf(join(brand, file.path), file.locales)) problems.push({ check: "pdf", where: relative(dir, join(brand, file.path)), message });
     }

@@ -1,0 +1,40 @@
+/**
+ * Clear print, checked where it is decided: each print page as Chromium lays
+ * it out for the PDF (print media, the material's paper), with the rules in
+ * clear-print.js. The pages are rendered again from the brand's data, the
+ * same way the print step renders them, into a temporary folder.
+ */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser } from "puppeteer";
+import { renderWithEleventy } from "../build/site.ts";
+import { htmlPathFor, type PlannedPrint } from "../print/plan.ts";
+import { serve } from "../print/static-server.ts";
+import type { BuildTarget } from "../site/target.ts";
+
+const clearPrintRules = fileURLToPath(new URL("./clear-print.js", import.meta.url));
+
+/** Every breach, as [the print file it is in, what is wrong with which element]. */
+export async function auditPrintPages(browser: Browser, target: Pick<BuildTarget, "content" | "brand">, files: PlannedPrint[]): Promise<[string, string][]> {
+  const work = await mkdtemp(join(tmpdir(), "upstander-clear-print-"));
+  const server = await serve(work);
+  const page = await browser.newPage();
+  const rules = await readFile(clearPrintRules, "utf8");
+  try {
+    await renderWithEleventy({ ...target, print: { files, bleed: false } }, work);
+    await page.emulateMediaType("print");
+    const breaches: [string, string][] = [];
+    for (const file of files) {
+      await page.goto(`${server.url}/${htmlPathFor(file)}`, { waitUntil: "load" });
+      await page.evaluate("document.fonts.ready.then(() => true)");
+      for (const message of (await page.evaluate(rules)) as string[]) breaches.push([file.path, message]);
+    }
+    return breaches;
+  } finally {
+    await page.close();
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
