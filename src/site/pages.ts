@@ -9,7 +9,11 @@ export const sitePages = [
   "get-help",
   "downloads",
   "leave-quickly",
+  "accessibility",
 ] as const;
 export type SitePage = (typeof sitePages)[number];
+
+/** Linked from every page's footer rather than the main navigation, as accessibility statements usually are. */
+export const navPages = sitePages.filter((page) => page !== "accessibility");
 
 export const pageUrl = (locale: string, page: SitePage) => (page === "home" ? `/${locale}/` : `/${locale}/${page}/`);

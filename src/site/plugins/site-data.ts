@@ -8,11 +8,11 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Brand } from "../../brand/load.ts";
 import { thumbnailPathFor, type ManifestFile } from "../../print/manifest.ts";
-import { pageUrl, sitePages } from "../pages.ts";
+import { navPages, pageUrl, sitePages } from "../pages.ts";
 
 export function siteDataPlugin(eleventyConfig: UserConfig, { brand, downloads }: { brand: Brand; downloads: ManifestFile[] }) {
   eleventyConfig.addGlobalData("locales", brand.locales);
-  eleventyConfig.addGlobalData("pages", sitePages);
+  eleventyConfig.addGlobalData("pages", navPages);
   // The finished print files, for the downloads page (none in a --no-pdf build).
   eleventyConfig.addGlobalData(
     "downloads",
