@@ -3,7 +3,8 @@
  * PDF): clean as built, and a deliberately broken copy that each check must
  * catch: an image without alt text, a low-contrast colour, a font from
  * another host, a CSP naming another host, a storage write, focus styles
- * removed, a page too wide for 320 px, invalid HTML and an untagged PDF.
+ * removed, motion under reduced motion, a 12 px target, a page too wide for
+ * 320 px, invalid HTML and an untagged PDF.
  */
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -28,12 +29,17 @@ async function breakCopy(source: string): Promise<string> {
     home,
     readFileSync(home, "utf8").replace(
       '<main id="main" class="main" tabindex="-1">',
-      '<main id="main" class="main" tabindex="-1"><img src="../assets/logo.svg" width="10" height="10"><span><div>block in inline</div></span>',
+      '<main id="main" class="main" tabindex="-1"><img src="../assets/logo.svg" width="10" height="10"><span><div>block in inline</div></span>' +
+        '<div><a class="tiny" href="../get-help/">?</a></div>',
     ),
   );
+  const css = join(site, "assets", "site.css");
+  writeFileSync(css, readFileSync(css, "utf8").replace(/@media \(prefers-reduced-motion: reduce\) \{[^}]*\}\s*\}/, ""));
   appendFileSync(
-    join(site, "assets", "site.css"),
+    css,
     [
+      ".quick-exit__button { transition: background-color 0.4s; }",
+      ".tiny { display: inline-block; inline-size: 12px; block-size: 12px; overflow: hidden; }",
       ".lead { color: #b0b0b0; }",
       '@font-face { font-family: "Outside"; src: url("https://fonts.example.com/outside.woff2") format("woff2"); }',
       'h1 { font-family: "Outside", sans-serif; }',
@@ -85,6 +91,14 @@ describe("npm run audit", () => {
 
   it("finds interactive elements with no visible focus style", () => {
     expect(broken.stderr).toMatch(/audit: keyboard: upstander\/en\/index\.html: <a\.skip-link> ".*" shows no focus style/);
+  });
+
+  it("finds movement that ignores prefers-reduced-motion", () => {
+    expect(broken.stderr).toMatch(/audit: reduced motion: upstander\/en\/index\.html: <a\.quick-exit__button> "Exit this page"/);
+  });
+
+  it("finds a target smaller than 24 x 24 px", () => {
+    expect(broken.stderr).toMatch(/audit: target size: upstander\/en\/index\.html: <a\.tiny> "\?" is 12 x 12 px/);
   });
 
   it("finds a page that scrolls sideways at 320 CSS px", () => {
