@@ -33,7 +33,8 @@ if ((${#missing[@]})); then
     # Elsewhere (macOS, Windows, other Linux) Puppeteer downloads its own
     # Chrome during npm ci; poppler and qpdf only widen the PDF tests.
     echo "setup: no system Chromium found; Puppeteer will download its own browser during npm ci."
-    echo "setup: for the full PDF tests also install poppler (pdfinfo, pdffonts, pdftotext) and qpdf."
+    echo "setup: for the full PDF tests also install poppler (pdfinfo, pdffonts, pdftotext) and qpdf;"
+    echo "setup: npm run audit and its test need Java 11 or newer for the Nu HTML Checker."
   fi
 fi
 
