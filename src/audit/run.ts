@@ -70,6 +70,10 @@ export interface AuditOptions {
 export async function runAudit(dir: string, { brands, onPage = () => {} }: AuditOptions): Promise<AuditResult> {
   const problems: AuditProblem[] = [];
   const pages = htmlFiles(dir);
+  const manifests = brandFolders(dir).flatMap((folder) => {
+    const manifest = readManifest(folder);
+    return manifest ? [[folder, manifest] as const] : [];
+  });
   const server = await serve(dir);
   const browser = await launchBrowser();
   try {
@@ -81,10 +85,9 @@ export async function runAudit(dir: string, { brands, onPage = () => {} }: Audit
         for (const message of findings[check]) problems.push({ check, where, message });
       }
     }
-    for (const folder of brandFolders(dir)) {
-      const manifest = readManifest(folder);
+    for (const [folder, manifest] of manifests) {
       const target = brands.get(basename(folder));
-      if (!manifest?.files.length) continue;
+      if (!manifest.files.length) continue;
       if (!target) {
         problems.push({ check: "clearPrint", where: relative(dir, folder), message: "no brand pack with this id to render its print pages from; pass --brand PATH" });
         continue;
@@ -102,8 +105,8 @@ export async function runAudit(dir: string, { brands, onPage = () => {} }: Audit
     problems.push({ check: "html", where: `${relative(dir, message.file)}${message.line ? `:${message.line}` : ""}`, message: message.message });
   }
   let pdfs = 0;
-  for (const brand of brandFolders(dir)) {
-    for (const file of readManifest(brand)?.files ?? []) {
+  for (const [brand, manifest] of manifests) {
+    for (const file of manifest.files) {
       pdfs++;
       for (const message of await checkPdf(join(brand, file.path), file.locales)) problems.push({ check: "pdf", where: relative(dir, join(brand, file.path)), message });
     }

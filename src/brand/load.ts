@@ -124,12 +124,15 @@ function checkBrand(brand: BrandFile, dir: string, yaml: YamlFile, content: Cont
   // the background colour on primary (headers), which is also primary on the
   // background (links, headings, figures): contrast is symmetric.
   const { text, background, primary } = brand.colors;
+  // `change` is the colour the owner should adjust; the suggestion keeps the other one.
   const pairs = [
-    { path: ["colors", "text"], ratio: contrastRatio(text, background), what: `text on background (${text} on ${background})`, fix: `a text colour such as "${nearestPassingColour(text, background)}"` },
-    { path: ["colors", "primary"], ratio: contrastRatio(background, primary), what: `text on primary (${background} on ${primary}, also ${primary} links on ${background})`, fix: `a primary colour such as "${nearestPassingColour(primary, background)}"` },
+    { path: ["colors", "text"], what: `text on background (${text} on ${background})`, change: "text", colour: text, against: background },
+    { path: ["colors", "primary"], what: `text on primary (${background} on ${primary}, also ${primary} links on ${background})`, change: "primary", colour: primary, against: background },
   ];
-  for (const { path, ratio, what, fix } of pairs) {
-    if (ratio < MIN_TEXT_CONTRAST) add(path, `contrast of ${what} is ${ratio.toFixed(2)}:1; WCAG AA needs at least ${MIN_TEXT_CONTRAST}:1: try ${fix}`);
+  for (const { path, what, change, colour, against } of pairs) {
+    const ratio = contrastRatio(colour, against);
+    if (ratio >= MIN_TEXT_CONTRAST) continue;
+    add(path, `contrast of ${what} is ${ratio.toFixed(2)}:1; WCAG AA needs at least ${MIN_TEXT_CONTRAST}:1: try a ${change} colour such as "${nearestPassingColour(colour, against)}"`);
   }
 
   const needsEveryLocale = (path: Array<string | number>, texts: Record<string, string> | undefined) => {

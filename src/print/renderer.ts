@@ -38,14 +38,28 @@ class OverflowError extends Error {
 
 const mmToPx = (mm: number) => Math.ceil((mm * 96) / 25.4);
 
+/** Runs tasks one after another, in the order they were queued. */
+class SerialQueue {
+  private last: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.last.then(task, task);
+    this.last = result.catch(() => undefined);
+    return result;
+  }
+}
+
 class Tab {
   /** Requests are allowed only to the origin of the page being printed. */
   private origin = "";
 
-  private constructor(readonly page: Page) {}
+  private constructor(
+    readonly page: Page,
+    private readonly oneAtATime: SerialQueue,
+  ) {}
 
-  static async open(browser: Browser): Promise<Tab> {
-    const tab = new Tab(await browser.newPage());
+  static async open(browser: Browser, screenshots: SerialQueue): Promise<Tab> {
+    const tab = new Tab(await browser.newPage(), screenshots);
     await tab.page.setJavaScriptEnabled(false);
     await tab.page.emulateMediaType("print");
     await tab.page.setRequestInterception(true);
@@ -75,11 +89,18 @@ class Tab {
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: PAGE_TIMEOUT_MS });
     if (!fixedPages) await page.evaluate(layOutFirstPage, geometry.margins.top, geometry.margins.inline, geometry.media.height - geometry.margins.bottom);
     const trim = mmToPx(geometry.offset);
-    const preview = await page.screenshot({
-      type: "png",
-      // Faster zlib settings in Chromium: sharp re-encodes the preview anyway.
-      optimizeForSpeed: true,
-      clip: { x: trim, y: trim, width: mmToPx(geometry.trim.width), height: mmToPx(geometry.trim.height) },
+    // Screenshots of two tabs at once can hang headless Chromium, and a tab in
+    // the background may render no frame to capture
+    // (https://github.com/puppeteer/puppeteer/issues/12712): take them one at
+    // a time, each tab brought to the front first. PDFs still print in parallel.
+    const preview = await this.oneAtATime.run(async () => {
+      await page.bringToFront();
+      return page.screenshot({
+        type: "png",
+        // Faster zlib settings in Chromium: sharp re-encodes the preview anyway.
+        optimizeForSpeed: true,
+        clip: { x: trim, y: trim, width: mmToPx(geometry.trim.width), height: mmToPx(geometry.trim.height) },
+      });
     });
     return { pdf, preview };
   }
@@ -133,7 +154,8 @@ export class PrintRenderer {
     const browser = await launchBrowser();
     try {
       const renderer = new PrintRenderer(browser);
-      renderer.idle.push(...(await Promise.all(Array.from({ length: tabs }, () => Tab.open(browser)))));
+      const screenshots = new SerialQueue();
+      renderer.idle.push(...(await Promise.all(Array.from({ length: tabs }, () => Tab.open(browser, screenshots)))));
       return renderer;
     } catch (error) {
       await browser.close();
