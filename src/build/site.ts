@@ -13,6 +13,9 @@ export async function renderWithEleventy(target: BuildTarget, outDir: string): P
   setBuildTarget(target);
   try {
     const eleventy = new Eleventy(TEMPLATES_DIR, outDir, { configPath: join(ROOT, "eleventy.config.ts"), quietMode: true });
+    // quietMode leaves the "Wrote N files" summary, which Eleventy forces out; our
+    // build prints its own. Warnings and errors still reach stderr.
+    eleventy.logger.overrideLogger({ log: () => {}, warn: console.warn, error: console.error });
     await eleventy.write();
   } finally {
     setBuildTarget(undefined);

@@ -27,6 +27,8 @@ declare module "@11ty/eleventy" {
       options?: { configPath?: string; quietMode?: boolean; config?: (config: UserConfig) => void },
     );
     write(): Promise<unknown>;
+    /** Eleventy's ConsoleLogger; overrideLogger replaces the console it writes to. */
+    readonly logger: { overrideLogger(logger: Pick<Console, "log" | "warn" | "error">): void };
   }
   export function I18nPlugin(config: UserConfig, options: { defaultLanguage: string; errorMode?: string }): void;
 }
