@@ -30,5 +30,14 @@ export async function serve(root: string): Promise<{ url: string; close: () => P
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // close() waits for open connections, and Chromium keeps some open
+        // (kept-alive, or opened ahead of a request) for as long as its tab lives.
+        server.closeAllConnections();
+      }),
+  };
 }
