@@ -47,7 +47,7 @@ export function loadBrand(dir: string, content: Content): { value?: Brand; probl
   const parsed = parseWithSchema(read.yaml, brandSchema);
   if (!parsed.value) return { problems: parsed.problems };
   const file = parsed.value;
-  const problems = checkBrand(file, dir, read.yaml, content);
+  const problems = checkBrand(file, read.yaml, content);
   const logo = checkLogo(file, dir, read.yaml);
   problems.push(...logo.problems);
   if (problems.some((p) => p.severity === "error") || !logo.image) return { problems };
@@ -109,7 +109,7 @@ function checkLogoResolution(brand: Brand, yaml: YamlFile): Problem[] {
   return problems;
 }
 
-function checkBrand(brand: BrandFile, dir: string, yaml: YamlFile, content: Content): Problem[] {
+function checkBrand(brand: BrandFile, yaml: YamlFile, content: Content): Problem[] {
   const problems: Problem[] = [];
   const add = problemAdder(problems, yaml);
   const available = Object.keys(content.locales);
