@@ -7,10 +7,10 @@
  * 320 px, invalid HTML and an untagged PDF.
  */
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { clearPrintBreaches } from "../src/audit/clear-print.ts";
 import { launchBrowser } from "../src/print/browser.ts";
 import { runScript, tempDir, type RunResult } from "./helpers/cli.ts";
 
@@ -138,7 +138,7 @@ describe("the clear-print rules", () => {
         <div style="background: #1d4f91"><p class="faint" style="color: #2a5ea8">Blue on blue.</p></div>
         <p class="long" style="width: 250mm">${long}</p></body></html>`);
       await page.emulateMediaType("print");
-      const breaches = (await page.evaluate(readFileSync(fileURLToPath(new URL("../src/audit/clear-print.js", import.meta.url)), "utf8"))) as string[];
+      const breaches = await clearPrintBreaches(page);
       expect(breaches).toHaveLength(5);
       expect(breaches).toContainEqual('<p.small> "Ten point." is 10.0 pt; clear print needs at least 12 pt');
       expect(breaches).toContainEqual('<p.justified> "Justified." is justified');

@@ -1,9 +1,10 @@
 /*
  * Runs inside a rendered print page (plain JavaScript, like in-page.js).
  * Clear-print rules (RNIB / UKAAF clear print guidance) on what the browser
- * computed: text at least 12 pt, never justified, no italic, at least 4.5:1
- * against the background it actually sits on, and lines of body text within
- * about 70 characters. Returns one message per breach, naming the element.
+ * computed: text at least 12 pt, never justified, no italic, and lines of
+ * body text within about 70 characters. Returns one message per breach,
+ * naming the element, and each text's colour with the background it actually
+ * sits on, for clear-print.ts to measure with the brand checks' contrast formula.
  */
 (() => {
   const MAX_LINE_CHARACTERS = 80; // "about 70": a line of 70 average characters, with room for short words
@@ -13,8 +14,6 @@
     return `<${element.localName}${classes}> "${text}"`;
   };
   const channels = (colour) => (colour.match(/[\d.]+/g) || []).map(Number);
-  const luminance = ([r, g, b]) =>
-    [r, g, b].map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
   const backgroundOf = (element) => {
     for (let node = element; node; node = node.parentElement) {
       const value = channels(getComputedStyle(node).backgroundColor);
@@ -25,6 +24,7 @@
   const ownText = (element) => [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
 
   const problems = [];
+  const colours = [];
   for (const element of document.body.querySelectorAll("*")) {
     if (!ownText(element)) continue;
     const style = getComputedStyle(element);
@@ -34,15 +34,12 @@
     if (points < 11.95) problems.push(`${describe(element)} is ${points.toFixed(1)} pt; clear print needs at least 12 pt`);
     if (style.textAlign === "justify") problems.push(`${describe(element)} is justified`);
     if (style.fontStyle === "italic" || style.fontStyle.startsWith("oblique")) problems.push(`${describe(element)} is italic`);
-    const foreground = luminance(channels(style.color));
-    const background = luminance(backgroundOf(element));
-    const ratio = (Math.max(foreground, background) + 0.05) / (Math.min(foreground, background) + 0.05);
-    if (ratio < 4.5) problems.push(`${describe(element)} has contrast ${ratio.toFixed(2)}:1 against its background; needs 4.5:1`);
+    colours.push({ element: describe(element), text: channels(style.color).slice(0, 3), background: backgroundOf(element) });
     if (element.matches("p, li")) {
       const lines = Math.round(rect.height / parseFloat(style.lineHeight));
       const perLine = element.textContent.trim().length / lines;
       if (lines >= 2 && perLine > MAX_LINE_CHARACTERS) problems.push(`${describe(element)} runs ${Math.round(perLine)} characters a line; keep body text within about 70`);
     }
   }
-  return problems;
+  return { problems, colours };
 })()

@@ -4,24 +4,38 @@
  * clear-print.js. The pages are rendered again from the brand's data, the
  * same way the print step renders them, into a temporary folder.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
+import { contrastRatio, MIN_TEXT_CONTRAST, toHex } from "../brand/contrast.ts";
 import { renderWithEleventy } from "../build/site.ts";
 import { htmlPathFor, type PlannedPrint } from "../print/plan.ts";
 import { serve } from "../print/static-server.ts";
 import type { BuildTarget } from "../site/target.ts";
 
-const clearPrintRules = fileURLToPath(new URL("./clear-print.js", import.meta.url));
+const clearPrintRules = readFileSync(fileURLToPath(new URL("./clear-print.js", import.meta.url)), "utf8");
+
+/** The clear-print breaches of the page loaded in `page`, one message each. */
+export async function clearPrintBreaches(page: Page): Promise<string[]> {
+  const { problems, colours } = (await page.evaluate(clearPrintRules)) as {
+    problems: string[];
+    colours: { element: string; text: number[]; background: number[] }[];
+  };
+  for (const { element, text, background } of colours) {
+    const ratio = contrastRatio(toHex(text), toHex(background));
+    if (ratio < MIN_TEXT_CONTRAST) problems.push(`${element} has contrast ${ratio.toFixed(2)}:1 against its background; needs ${MIN_TEXT_CONTRAST}:1`);
+  }
+  return problems;
+}
 
 /** Every breach, as [the print file it is in, what is wrong with which element]. */
 export async function auditPrintPages(browser: Browser, target: Pick<BuildTarget, "content" | "brand">, files: PlannedPrint[]): Promise<[string, string][]> {
   const work = await mkdtemp(join(tmpdir(), "upstander-clear-print-"));
   const server = await serve(work);
   const page = await browser.newPage();
-  const rules = await readFile(clearPrintRules, "utf8");
   try {
     await renderWithEleventy({ ...target, print: { files, bleed: false } }, work);
     await page.emulateMediaType("print");
@@ -29,7 +43,7 @@ export async function auditPrintPages(browser: Browser, target: Pick<BuildTarget
     for (const file of files) {
       await page.goto(`${server.url}/${htmlPathFor(file)}`, { waitUntil: "load" });
       await page.evaluate("document.fonts.ready.then(() => true)");
-      for (const message of (await page.evaluate(rules)) as string[]) breaches.push([file.path, message]);
+      for (const message of await clearPrintBreaches(page)) breaches.push([file.path, message]);
     }
     return breaches;
   } finally {
