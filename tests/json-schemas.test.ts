@@ -9,19 +9,18 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { jsonSchemaFiles, jsonSchemaText, schemaComment, schemasDir } from "../src/content/json-schemas.ts";
+import { jsonSchemaFiles, jsonSchemaText, schemaComment, schemaFileName, schemasDir } from "../src/content/json-schemas.ts";
 import { contentFiles, localeFiles } from "../src/content/load.ts";
 import { DATA_DIR } from "../src/paths.ts";
 
 /** Every YAML file under data/ with the schema it must name. */
 function dataFiles(): { file: string; schema: string }[] {
-  const stem = (file: string) => file.replace(/\.yaml$/, "");
   return [
-    ...Object.values(contentFiles).map(([file]) => ({ file: join(DATA_DIR, "content", file), schema: `${stem(file)}.schema.json` })),
+    ...Object.values(contentFiles).map(([file]) => ({ file: join(DATA_DIR, "content", file), schema: schemaFileName(file) })),
     ...readdirSync(join(DATA_DIR, "locales")).flatMap((locale) =>
-      Object.values(localeFiles).map(([file]) => ({ file: join(DATA_DIR, "locales", locale, file), schema: `locale-${stem(file)}.schema.json` })),
+      Object.values(localeFiles).map(([file]) => ({ file: join(DATA_DIR, "locales", locale, file), schema: schemaFileName(file, true) })),
     ),
-    ...readdirSync(join(DATA_DIR, "brands")).map((brand) => ({ file: join(DATA_DIR, "brands", brand, "brand.yaml"), schema: "brand.schema.json" })),
+    ...readdirSync(join(DATA_DIR, "brands")).map((brand) => ({ file: join(DATA_DIR, "brands", brand, "brand.yaml"), schema: schemaFileName("brand.yaml") })),
   ];
 }
 

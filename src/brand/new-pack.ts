@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Document, isMap, isScalar, isSeq, type Node } from "yaml";
 import { z } from "zod";
-import { schemaComment } from "../content/json-schemas.ts";
+import { schemaComment, schemaFileName } from "../content/json-schemas.ts";
 import type { Content } from "../content/load.ts";
 import { brandContactSchema, brandSchema, materialIds, type BrandFile } from "./schema.ts";
 
@@ -105,7 +105,7 @@ export function writeNewPack({ id, region, dir, dataDir, content, brandArgument 
   const optionalShape = z.object({ overrides: shape.overrides, footer: shape.footer });
   const brandYaml = join(dir, "brand.yaml");
   const text = [
-    schemaComment(brandYaml, dataDir, "brand.schema.json"),
+    schemaComment(brandYaml, dataDir, schemaFileName("brand.yaml")),
     `# Brand pack made by npm run new-brand. Edit the values, replace logo.svg,`,
     `# then build it: npm run build -- --brand ${brandArgument}`,
     `# Every field is checked before anything renders; npm run check explains any problem.`,

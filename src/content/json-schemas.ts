@@ -13,13 +13,15 @@ import { contentFiles, localeFiles } from "./load.ts";
 
 export const schemasDir = (dataDir: string) => join(dataDir, "schemas");
 
-/** Schema file name per data file: contacts.schema.json, locale-ui.schema.json, brand.schema.json. */
+/** The schema file for a data file's name: contacts.yaml -> contacts.schema.json; per-locale files get a locale- prefix. */
+export const schemaFileName = (yamlFile: string, perLocale = false) => `${perLocale ? "locale-" : ""}${yamlFile.replace(/\.yaml$/, "")}.schema.json`;
+
+/** Every schema file with the zod schema it is generated from. */
 export function jsonSchemaFiles(): Record<string, z.ZodType> {
-  const stem = (file: string) => file.replace(/\.yaml$/, "");
   return {
-    ...Object.fromEntries(Object.values(contentFiles).map(([file, schema]) => [`${stem(file)}.schema.json`, schema])),
-    ...Object.fromEntries(Object.values(localeFiles).map(([file, schema]) => [`locale-${stem(file)}.schema.json`, schema])),
-    "brand.schema.json": brandSchema,
+    ...Object.fromEntries(Object.values(contentFiles).map(([file, schema]) => [schemaFileName(file), schema])),
+    ...Object.fromEntries(Object.values(localeFiles).map(([file, schema]) => [schemaFileName(file, true), schema])),
+    [schemaFileName("brand.yaml")]: brandSchema,
   };
 }
 
