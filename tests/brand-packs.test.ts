@@ -5,14 +5,12 @@
  */
 import { cpSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../src/print/manifest.ts";
-import { mmToPt, paperMm, type PaperSize } from "../src/print/paper.ts";
 import { ROOT } from "../src/paths.ts";
 import { runScript, tempDir } from "./helpers/cli.ts";
-import { hasPoppler, imageHeights, loadPdf, pageText } from "./helpers/pdf.ts";
+import { expectPaper, hasPoppler, imageHeights, loadPdf, pageText } from "./helpers/pdf.ts";
 
 async function build(brand: string, extra: string[] = []) {
   const out = join(tempDir("brand-build"), "dist");
@@ -23,14 +21,6 @@ async function build(brand: string, extra: string[] = []) {
 }
 
 const manifestOf = (site: string) => JSON.parse(readFileSync(join(site, "manifest.json"), "utf8")) as Manifest;
-
-function expectPaper(pdf: PDFDocument, size: PaperSize, label: string) {
-  for (const page of pdf.getPages()) {
-    const { width, height } = page.getSize();
-    expect(Math.abs(width - mmToPt(paperMm[size].width)), label).toBeLessThan(1);
-    expect(Math.abs(height - mmToPt(paperMm[size].height)), label).toBeLessThan(1);
-  }
-}
 
 describe("a partnership's pack in a folder outside the repository (gb, a4)", () => {
   let site: string;

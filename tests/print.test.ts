@@ -15,7 +15,7 @@ import type { Manifest } from "../src/print/manifest.ts";
 import { BLEED_MM, mmToPt, paperMm } from "../src/print/paper.ts";
 import { PREVIEW_WIDTH_PX } from "../src/print/renderer.ts";
 import { runScript, tempDir } from "./helpers/cli.ts";
-import { catalogFacts, fonts, hasPoppler, loadPdf, pageText, structureFacts } from "./helpers/pdf.ts";
+import { catalogFacts, expectPaper, fonts, hasPoppler, loadPdf, pageText, structureFacts } from "./helpers/pdf.ts";
 
 const brand = "upstander";
 const cache = tempDir("cache");
@@ -77,12 +77,7 @@ describe("every PDF", () => {
     for (const file of manifest.files) {
       const pdf = await loadPdf(join(site, file.path));
       expect(pdf.getPageCount(), file.path).toBe(file.pages);
-      const paper = paperMm[file.size];
-      for (const page of pdf.getPages()) {
-        const { width, height } = page.getSize();
-        expect(Math.abs(width - mmToPt(paper.width)), file.path).toBeLessThan(1);
-        expect(Math.abs(height - mmToPt(paper.height)), file.path).toBeLessThan(1);
-      }
+      expectPaper(pdf, file.size, file.path);
     }
   });
 

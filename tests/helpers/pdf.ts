@@ -2,6 +2,8 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from "pdf-lib";
+import { expect } from "vitest";
+import { mmToPt, paperMm, type PaperSize } from "../../src/print/paper.ts";
 
 export const hasPoppler = (() => {
   try {
@@ -35,4 +37,13 @@ export function imageHeights(pdf: PDFDocument): number[] {
     .map(([, object]) => object)
     .filter((object): object is PDFRawStream => object instanceof PDFRawStream && object.dict.get(PDFName.of("Subtype")) === PDFName.of("Image"))
     .map((image) => image.dict.lookup(PDFName.of("Height"), PDFNumber).asNumber());
+}
+
+/** Every page of the PDF is this paper size, within 1 pt. */
+export function expectPaper(pdf: PDFDocument, size: PaperSize, label: string) {
+  for (const page of pdf.getPages()) {
+    const { width, height } = page.getSize();
+    expect(Math.abs(width - mmToPt(paperMm[size].width)), label).toBeLessThan(1);
+    expect(Math.abs(height - mmToPt(paperMm[size].height)), label).toBeLessThan(1);
+  }
 }
