@@ -65,7 +65,7 @@ for (let run = 0; run < runs; run += 1) {
   await browser.close();
 
   // Our print step with no cache: cold (including the browser launch), then warm (browser already up).
-  const session = new PrintSession({ bleed: false, progress: silent });
+  const session = new PrintSession({ bleed: false, progress: silent, buildDir: temp("work") });
   oursCold.push(await seconds(() => buildPrints(target, files, temp("ours"), session)));
   ours.push((await seconds(() => buildPrints(target, files, temp("ours"), session))) / files.length);
   await session.close();

@@ -1,15 +1,16 @@
 /**
  * npm run build [-- --brand ID|PATH --locale en,es --material poster --no-pdf --bleed --out DIR]
- * Checks everything first; then, per brand, the print PDFs (one Chromium
- * for the whole build) and the static site, whose downloads page lists
- * them, into a staging folder that replaces the output only when every
- * brand has built.
+ * Checks the output folder and everything else first; then, per brand, the
+ * print PDFs (one Chromium for the whole build) and the static site, whose
+ * downloads page lists them, into the build's own folder inside the output.
+ * Brand folders are swapped in only when every brand has built
+ * (src/build/output-dir.ts).
  */
 import { join } from "node:path";
-import { resolveBrandDir, type Brand } from "../src/brand/load.ts";
-import { withStagingDir } from "../src/build/atomic-dir.ts";
+import { resolveBrandDir, shippedBrandDirs, type Brand } from "../src/brand/load.ts";
 import { parseBuildArgs, type BuildOptions } from "../src/build/options.ts";
-import { buildPrints, PrintProblemsError, PrintSession } from "../src/build/print.ts";
+import { claimOutput, faultPoint, inspectOutput, type Output } from "../src/build/output-dir.ts";
+import { buildPrints, PrintSession } from "../src/build/print.ts";
 import { renderWithEleventy } from "../src/build/site.ts";
 import { runChecks } from "../src/checks.ts";
 import type { Content } from "../src/content/load.ts";
@@ -17,56 +18,70 @@ import { PrintCache } from "../src/print/cache.ts";
 import { writeManifest } from "../src/print/manifest.ts";
 import { planPrints } from "../src/print/plan.ts";
 import { progress } from "../src/print/progress.ts";
-import { DATA_DIR } from "../src/paths.ts";
-import { reportProblems } from "../src/report.ts";
+import { DATA_DIR, ROOT } from "../src/paths.ts";
+import { commandArgs, reportProblems, runCommand, UsageError } from "../src/report.ts";
 
 function selectLocales(brand: Brand, options: BuildOptions): Brand {
   if (!options.locales) return brand;
-  const missing = options.locales.filter((l) => !brand.locales.includes(l));
-  if (missing.length) throw new Error(`--locale: brand ${brand.id} has no ${missing.join(", ")} (it has ${brand.locales.join(", ")})`);
   return { ...brand, locales: brand.locales.filter((l) => options.locales!.includes(l)) };
+}
+
+/** --locale names languages every selected brand publishes; checked before any work. */
+function checkLocaleFlag(brands: Brand[], options: BuildOptions) {
+  for (const brand of brands) {
+    const missing = options.locales?.filter((l) => !brand.locales.includes(l)) ?? [];
+    if (missing.length) throw new UsageError(`--locale: brand ${brand.id} has no ${missing.join(", ")} (it has ${brand.locales.join(", ")})`);
+  }
+}
+
+/** On Ctrl-C or a kill signal: stop the browser and remove the build's working folder before exiting. */
+function cleanUpOnSignals(output: Output, session: PrintSession) {
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+    process.once(signal, () => {
+      console.error(`\nbuild: stopped by ${signal}; the previous output is unchanged`);
+      session.killNow();
+      output.releaseNow();
+      process.exit(code);
+    });
+  }
+  process.once("exit", () => session.killNow());
 }
 
 async function main() {
   const started = performance.now();
-  const options = parseBuildArgs(process.argv.slice(2));
-  const { content, brands, problems } = runChecks({
-    dataDir: DATA_DIR,
-    brandDirs: options.brands.map((b) => resolveBrandDir(DATA_DIR, b)),
-  });
+  const options = parseBuildArgs(commandArgs());
+  const brandDirs = options.brands.map((b) => resolveBrandDir(DATA_DIR, b));
+  const protect = { project: ROOT, data: DATA_DIR, brandDirs: brandDirs.length ? brandDirs : shippedBrandDirs(DATA_DIR) };
+  inspectOutput(options.out, protect);
+  const { content, brands, problems } = runChecks({ dataDir: DATA_DIR, brandDirs });
   if (!reportProblems(problems) || !content) process.exit(1);
+  checkLocaleFlag(brands, options);
   // The flyer pairs the brand's first two locales even when --locale picks one of them.
   const plans = brands.map((brand) => (options.pdf ? planPrints(brand, { materials: options.materials, locales: options.locales }) : []));
-  const selected = brands.map((brand) => selectLocales(brand, options));
-  const session = new PrintSession({ bleed: options.bleed, progress: progress(plans.flat().length), cache: new PrintCache() });
 
+  const output = await claimOutput(options.out, protect);
+  const session = new PrintSession({ bleed: options.bleed, progress: progress(plans.flat().length), cache: new PrintCache(), buildDir: output.buildDir });
+  cleanUpOnSignals(output, session);
   try {
-    await withStagingDir(
-      options.out,
-      async (staging) => {
-        for (const [index, brand] of selected.entries()) {
-          const target = { content: content as Content, brand: brands[index]! };
-          const brandDir = join(staging, brand.id);
-          const files = plans[index]!.length ? await buildPrints(target, plans[index]!, brandDir, session) : [];
-          if (options.pdf) await writeManifest(brandDir, { brand: brand.id, files });
-          await renderWithEleventy({ content: content as Content, brand, site: { downloads: files } }, brandDir);
-          console.log(`site: ${brand.id} (${brand.locales.join(", ")})`);
-        }
-      },
-      (entry) => !entry.startsWith("."),
-    );
+    await output.refuseForeignFiles(brands.map((b) => b.id));
+    for (const [index, brand] of brands.entries()) {
+      const brandDir = output.staged(brand.id);
+      const files = plans[index]!.length ? await buildPrints({ content: content as Content, brand }, plans[index]!, brandDir, session) : [];
+      if (options.pdf) await writeManifest(brandDir, { brand: brand.id, files });
+      await renderWithEleventy({ content: content as Content, brand: selectLocales(brand, options), site: { downloads: files } }, brandDir);
+      console.log(`site: ${brand.id} (${selectLocales(brand, options).locales.join(", ")})`);
+      faultPoint("staging");
+    }
+    await output.commit(brands.map((b) => b.id));
   } finally {
     session.options.progress.end();
     await session.close();
+    await output.release();
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const pdfs = session.rendered + session.reused;
   const printed = options.pdf ? `, ${pdfs} PDF(s) with ${session.pages} page(s) (${session.rendered} printed, ${session.reused} unchanged)` : "";
-  console.log(`build: ${selected.length} brand(s)${printed} into ${options.out}/ in ${seconds} s`);
+  console.log(`build: ${brands.length} brand(s)${printed} into ${join(options.out)}/ in ${seconds} s`);
 }
 
-main().catch((error: Error) => {
-  if (error instanceof PrintProblemsError) console.error(error.problems.map((p) => `error: ${p}`).join("\n"));
-  console.error(`build failed: ${error instanceof PrintProblemsError ? `${error.problems.length} print file(s) could not be made` : error.message}`);
-  process.exit(1);
-});
+runCommand("build", main);

@@ -6,8 +6,7 @@
  * preview. Every problem is collected, so one run names every material
  * that does not fit.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Brand } from "../brand/load.ts";
 import type { Content } from "../content/load.ts";
@@ -21,7 +20,21 @@ import { previewImages } from "../print/preview.ts";
 import type { Progress } from "../print/progress.ts";
 import type { PrintRenderer } from "../print/renderer.ts";
 import { serve } from "../print/static-server.ts";
+import { browserProfileDir, killProcessGroup, recordBrowser } from "./browser-pid.ts";
+import { ReportedError } from "../report.ts";
 import { renderWithEleventy } from "./site.ts";
+
+export interface PrintSessionOptions {
+  bleed: boolean;
+  progress: Progress;
+  cache?: PrintCache;
+  /**
+   * The build's own working folder: print pages and the browser's profile
+   * go in it, and the browser's process id is recorded there so that a
+   * later build can stop a browser this one left running when killed.
+   */
+  buildDir: string;
+}
 
 /** What every brand's print step in one build shares: one browser, launched only when a file must be printed. */
 export class PrintSession {
@@ -30,14 +43,31 @@ export class PrintSession {
   pages = 0;
   private renderer?: Promise<PrintRenderer>;
   private version?: Promise<string>;
+  private browserPid?: number;
 
-  constructor(
-    readonly options: { bleed: boolean; progress: Progress; cache?: PrintCache },
-  ) {}
+  constructor(readonly options: PrintSessionOptions) {}
 
   /** Puppeteer loads only when something must be printed: a rebuild with nothing changed never starts it. */
   browser(): Promise<PrintRenderer> {
-    return (this.renderer ??= import("../print/renderer.ts").then(({ PrintRenderer }) => PrintRenderer.launch()));
+    return (this.renderer ??= import("../print/renderer.ts").then(async ({ PrintRenderer }) => {
+      const renderer = await PrintRenderer.launch({ userDataDir: browserProfileDir(this.options.buildDir) });
+      this.browserPid = renderer.pid;
+      if (renderer.pid) recordBrowser(this.options.buildDir, renderer.pid);
+      return renderer;
+    }));
+  }
+
+  /** A folder for one brand's print pages, inside the build's own folder. */
+  async scratch(name: string): Promise<string> {
+    const dir = join(this.options.buildDir, "work", name);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    return dir;
+  }
+
+  /** Stops the browser at once, for a build that is exiting on a signal. */
+  killNow(): void {
+    if (this.browserPid) killProcessGroup(this.browserPid);
   }
 
   stepVersion(): Promise<string> {
@@ -51,9 +81,12 @@ export class PrintSession {
 }
 
 /** A print file that could not be made as planned: which file, and what is wrong. */
-export class PrintProblemsError extends Error {
+export class PrintProblemsError extends ReportedError {
   constructor(readonly problems: string[]) {
-    super(`${problems.length} print file(s) failed:\n${problems.map((p) => `error: ${p}`).join("\n")}`);
+    super(
+      problems.map((p) => `error: ${p}`),
+      `${problems.length} print file(s) could not be made`,
+    );
   }
 }
 
@@ -76,7 +109,7 @@ function documentInfo(file: PlannedPrint, brand: Brand, content: Content, sites:
 
 export async function buildPrints(target: { content: Content; brand: Brand }, files: PlannedPrint[], brandDir: string, session: PrintSession): Promise<ManifestFile[]> {
   const { bleed, progress, cache } = session.options;
-  const work = await mkdtemp(join(tmpdir(), `upstander-print-${target.brand.id}-`));
+  const work = await session.scratch(`print-${target.brand.id}`);
   const server = await serve(work);
   try {
     await renderWithEleventy({ ...target, print: { files, bleed } }, work);

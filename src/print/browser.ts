@@ -1,18 +1,55 @@
 /**
- * One Chromium, launched the same way by the build, the benchmark and the
- * tests. Puppeteer finds the browser through .puppeteerrc.cjs (a system
- * Chromium when there is one, else its own download).
+ * One Chromium, launched the same way by the build, the audit, the benchmark
+ * and the tests. Puppeteer finds the browser through .puppeteerrc.cjs (a
+ * system Chromium when there is one, else its own download).
+ *
+ * The browser stays home: no request may leave the machine (SPEC, "The
+ * site"), and that includes Chromium's own background traffic (update
+ * checks, sync, metrics, safe browsing, field trials), which would otherwise
+ * reach Google's servers on every build. Each service is switched off by its
+ * flag, and as a second fence every host name but the local print server's
+ * fails to resolve. https://peter.sh/experiments/chromium-command-line-switches/
  */
 import puppeteer, { type Browser } from "puppeteer";
 
-export function launchBrowser(): Promise<Browser> {
+/** Chromium's own network services, off. */
+export const STAY_HOME_ARGS = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-domain-reliability",
+  "--disable-client-side-phishing-detection",
+  "--disable-default-apps",
+  "--disable-extensions",
+  "--disable-breakpad",
+  "--disable-crash-reporter",
+  "--metrics-recording-only",
+  "--no-pings",
+  "--no-first-run",
+  "--no-default-browser-check",
+  "--no-service-autorun",
+  "--safebrowsing-disable-auto-update",
+  "--disable-features=OptimizationHints,MediaRouter,DialMediaRouteProvider,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,SafeBrowsingEnhancedProtection,NetworkTimeServiceQuerying,PrivacySandboxSettings4",
+  // Every name fails to resolve except the loopback the print server and tests use.
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+];
+
+export interface LaunchOptions {
+  /** The browser's profile folder; Puppeteer makes a temporary one when absent. */
+  userDataDir?: string;
+  /** Extra switches (tests route the browser through a recording proxy with this). */
+  extraArgs?: string[];
+}
+
+export function launchBrowser({ userDataDir, extraArgs = [] }: LaunchOptions = {}): Promise<Browser> {
   const isRoot = process.getuid?.() === 0;
   return puppeteer.launch({
     headless: true,
+    userDataDir,
     // Any DevTools call still unanswered after a minute fails instead of waiting
     // (Puppeteer's default is three minutes): a stuck page becomes an error, not a stalled build.
     protocolTimeout: 60_000,
     // Chromium refuses to start as root without --no-sandbox; elsewhere keep the sandbox.
-    args: [...(isRoot ? ["--no-sandbox"] : []), "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [...(isRoot ? ["--no-sandbox"] : []), "--disable-gpu", ...STAY_HOME_ARGS, ...extraArgs],
   });
 }

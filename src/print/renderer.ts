@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Browser, Page } from "puppeteer";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, type LaunchOptions } from "./browser.ts";
 import { pxToMm, type PageGeometry } from "./paper.ts";
 
 const PAGE_TIMEOUT_MS = 60_000;
@@ -150,8 +150,8 @@ export class PrintRenderer {
 
   private constructor(private readonly browser: Browser) {}
 
-  static async launch(tabs = Math.max(1, Math.min(4, availableParallelism()))): Promise<PrintRenderer> {
-    const browser = await launchBrowser();
+  static async launch(launch: LaunchOptions = {}, tabs = Math.max(1, Math.min(4, availableParallelism()))): Promise<PrintRenderer> {
+    const browser = await launchBrowser(launch);
     try {
       const renderer = new PrintRenderer(browser);
       const screenshots = new SerialQueue();
@@ -172,6 +172,11 @@ export class PrintRenderer {
       if (next) next(tab);
       else this.idle.push(tab);
     }
+  }
+
+  /** The browser's process id, recorded so a killed build's browser can be stopped later. */
+  get pid(): number | undefined {
+    return this.browser.process()?.pid;
   }
 
   close(): Promise<void> {
