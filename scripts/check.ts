@@ -6,12 +6,14 @@ import { parseArgs } from "node:util";
 import { resolveBrandDir } from "../src/brand/load.ts";
 import { runChecks } from "../src/checks.ts";
 import { DATA_DIR } from "../src/paths.ts";
-import { reportProblems } from "../src/report.ts";
+import { commandArgs, reportProblems, runCommand } from "../src/report.ts";
 
-const { values } = parseArgs({ options: { brand: { type: "string", multiple: true } } });
-const { problems, brands } = runChecks({
-  dataDir: DATA_DIR,
-  brandDirs: (values.brand ?? []).map((b) => resolveBrandDir(DATA_DIR, b)),
+runCommand("check", async () => {
+  const { values } = parseArgs({ args: commandArgs(), options: { brand: { type: "string", multiple: true } } });
+  const { problems, brands } = runChecks({
+    dataDir: DATA_DIR,
+    brandDirs: (values.brand ?? []).map((b) => resolveBrandDir(DATA_DIR, b)),
+  });
+  if (!reportProblems(problems)) process.exit(1);
+  console.log(`check: content and ${brands.length} brand(s) OK (${brands.map((b) => b.id).join(", ")})`);
 });
-if (!reportProblems(problems)) process.exit(1);
-console.log(`check: content and ${brands.length} brand(s) OK (${brands.map((b) => b.id).join(", ")})`);

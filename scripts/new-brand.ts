@@ -13,36 +13,39 @@ import { loadContent } from "../src/content/load.ts";
 import { idSchema } from "../src/content/schemas.ts";
 import { displayPath } from "../src/content/yaml-file.ts";
 import { DATA_DIR } from "../src/paths.ts";
-import { reportProblems } from "../src/report.ts";
+import { commandArgs, reportProblems, runCommand, UsageError } from "../src/report.ts";
 
 function fail(message: string): never {
-  console.error(`new-brand: ${message}`);
-  process.exit(1);
+  throw new UsageError(message);
 }
 
-const { values, positionals } = parseArgs({
-  args: process.argv.slice(2),
-  allowPositionals: true,
-  options: { region: { type: "string", default: "us" }, dir: { type: "string" } },
+runCommand("new-brand", async () => {
+  const { values, positionals } = parseArgs({
+    args: commandArgs(),
+    allowPositionals: true,
+    options: { region: { type: "string", default: "us" }, dir: { type: "string" } },
 });
-const id = positionals[0] ?? fail("give the new brand's id, e.g. npm run new-brand -- northshire");
-const idCheck = idSchema.safeParse(id);
-if (!idCheck.success) fail(`"${id}" ${idCheck.error.issues[0]!.message}`);
-if (!(regionIds as readonly string[]).includes(values.region)) fail(`--region must be one of ${regionIds.join(", ")}, not "${values.region}"`);
+  const id = positionals[0] ?? fail("give the new brand's id, e.g. npm run new-brand -- northshire");
+  const idCheck = idSchema.safeParse(id);
+  if (!idCheck.success) fail(`"${id}" ${idCheck.error.issues[0]!.message}`);
+  if (!(regionIds as readonly string[]).includes(values.region)) fail(`--region must be one of ${regionIds.join(", ")}, not "${values.region}"`);
 
-const content = loadContent(DATA_DIR);
-if (!content.value) {
-  reportProblems(content.problems);
-  process.exit(1);
-}
-const dir = values.dir ? resolve(values.dir) : resolve(brandsDir(DATA_DIR), id);
-const brandArgument = values.dir ? displayPath(dir) : id;
-try {
-  const written = writeNewPack({ id, region: values.region as BrandFile["region"], dir, dataDir: DATA_DIR, content: content.value, brandArgument });
+  const content = loadContent(DATA_DIR);
+  if (!content.value) {
+    reportProblems(content.problems);
+    process.exit(1);
+  }
+  const dir = values.dir ? resolve(values.dir) : resolve(brandsDir(DATA_DIR), id);
+  const brandArgument = values.dir ? displayPath(dir) : id;
+  let written: string[];
+  try {
+    written = writeNewPack({ id, region: values.region as BrandFile["region"], dir, dataDir: DATA_DIR, content: content.value, brandArgument });
+  } catch (error) {
+    // The pack's folder exists or cannot be written: say so plainly.
+    fail((error as Error).message);
+  }
   const check = loadBrand(dir, content.value);
   if (!reportProblems(check.problems)) process.exit(1);
   console.log(`new-brand: wrote ${written.map(displayPath).join(" and ")}`);
   console.log(`Edit brand.yaml and replace logo.svg, then: npm run build -- --brand ${brandArgument}`);
-} catch (error) {
-  fail((error as Error).message);
-}
+});

@@ -34,6 +34,8 @@ export interface PrintSessionOptions {
    * later build can stop a browser this one left running when killed.
    */
   buildDir: string;
+  /** Extra browser switches (the network test routes the browser through a recording proxy). */
+  browserArgs?: string[];
 }
 
 /** What every brand's print step in one build shares: one browser, launched only when a file must be printed. */
@@ -50,7 +52,7 @@ export class PrintSession {
   /** Puppeteer loads only when something must be printed: a rebuild with nothing changed never starts it. */
   browser(): Promise<PrintRenderer> {
     return (this.renderer ??= import("../print/renderer.ts").then(async ({ PrintRenderer }) => {
-      const renderer = await PrintRenderer.launch({ userDataDir: browserProfileDir(this.options.buildDir) });
+      const renderer = await PrintRenderer.launch({ userDataDir: browserProfileDir(this.options.buildDir), extraArgs: this.options.browserArgs });
       this.browserPid = renderer.pid;
       if (renderer.pid) recordBrowser(this.options.buildDir, renderer.pid);
       return renderer;

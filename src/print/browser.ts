@@ -12,6 +12,9 @@
  */
 import puppeteer, { type Browser } from "puppeteer";
 
+/** A closed port on this machine (the discard port): where Chromium's own services are sent. */
+const NOWHERE = "http://127.0.0.1:9";
+
 /** Chromium's own network services, off. */
 export const STAY_HOME_ARGS = [
   "--disable-background-networking",
@@ -30,6 +33,11 @@ export const STAY_HOME_ARGS = [
   "--no-service-autorun",
   "--safebrowsing-disable-auto-update",
   "--disable-features=OptimizationHints,MediaRouter,DialMediaRouteProvider,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,SafeBrowsingEnhancedProtection,NetworkTimeServiceQuerying,PrivacySandboxSettings4",
+  // Sign-in, sync, field trials and the component updater still call home
+  // with every flag above set (seen through a recording proxy: accounts.google.com,
+  // update.googleapis.com): their servers become a closed port on this machine.
+  ...["gaia-url", "lso-url", "google-apis-url", "sync-url", "variations-server-url"].map((service) => `--${service}=${NOWHERE}`),
+  `--component-updater=url-source=${NOWHERE}`,
   // Every name fails to resolve except the loopback the print server and tests use.
   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ];
