@@ -139,8 +139,10 @@ export async function buildPrints(target: { content: Content; brand: Brand }, fi
       const info = documentInfo(file, target.brand, target.content, sites);
       const key = sha256(inputs, await readFile(join(work, html)), JSON.stringify(info));
       const out = join(brandDir, file.path.replace(/\.pdf$/, ""));
-      const cached = await cache?.copyTo(key, out);
+      const expected = expectedPages(file);
+      const cached = await cache?.copyTo(key, out, expected);
       const pages = cached ?? (await printOne(file, html, info, key, out));
+      if (expected !== undefined && pages !== expected) throw new Error(`came out as ${pages} pages; it must be exactly ${expected}`);
       if (cached === undefined) session.rendered += 1;
       else session.reused += 1;
       session.pages += pages;
@@ -165,11 +167,9 @@ export async function buildPrints(target: { content: Content; brand: Brand }, fi
       const expected = expectedPages(file);
       const rendered = await renderer.render({ url: `${server.url}/${html}`, geometry, fixedPages: expected !== undefined });
       const [finished, previews] = await Promise.all([finishPdf(rendered.pdf, info, geometry), previewImages(rendered.preview)]);
-      if (expected !== undefined && finished.pages !== expected) {
-        throw new Error(`came out as ${finished.pages} pages; it must be exactly ${expected}`);
-      }
       await Promise.all([writeFile(`${out}.pdf`, finished.bytes), writeFile(`${out}.png`, previews.png), writeFile(`${out}.webp`, previews.webp)]);
-      await cache?.put(key, { pdf: finished.bytes, png: previews.png, webp: previews.webp, pages: finished.pages });
+      // Only a file that passed its page check is kept for later builds.
+      if (expected === undefined || finished.pages === expected) await cache?.put(key, { pdf: finished.bytes, png: previews.png, webp: previews.webp });
       return finished.pages;
     }
   } finally {

@@ -5,16 +5,26 @@
  * file's inputs did not change copies it from here instead of printing it.
  * The cache lives where build tools keep theirs (node_modules/.cache) and
  * forgets entries unused for two weeks.
+ *
+ * Nothing in the cache is trusted: each entry records the sha256 of its
+ * files, checked on every read; the page count is read from the PDF itself;
+ * and the PDF must parse and hold no code or actions. An entry that fails
+ * is dropped with a warning naming it, and the file is printed again.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { PDFDocument } from "pdf-lib";
+import { displayPath } from "../content/yaml-file.ts";
 import { ROOT } from "../paths.ts";
+import { UsageError } from "../report.ts";
+import { unsafePdfParts } from "./pdf-safety.ts";
 
 const MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;
 const outputs = ["pdf", "png", "webp"] as const;
-export type PrintOutputs = Record<(typeof outputs)[number], Uint8Array> & { pages: number };
+type OutputKind = (typeof outputs)[number];
+export type PrintOutputs = Record<OutputKind, Uint8Array>;
 
 export const defaultCacheDir = () => process.env.UPSTANDER_CACHE ?? join(ROOT, "node_modules", ".cache", "upstander", "print");
 
@@ -38,29 +48,69 @@ export async function printStepVersion(): Promise<string> {
   return sha256(await hashFolder(join(ROOT, "src", "print")), await readFile(join(ROOT, "package-lock.json")));
 }
 
+/** Reads a PDF's page count, refusing one that does not parse or holds code or actions. */
+export async function checkedPageCount(pdf: Uint8Array): Promise<number> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const unsafe = unsafePdfParts(document);
+  if (unsafe.length) throw new Error(`the PDF holds ${unsafe.join(", ")}, which Upstander never writes`);
+  return document.getPageCount();
+}
+
+interface Entry {
+  sha256: Record<OutputKind, string>;
+}
+
 export class PrintCache {
-  constructor(readonly dir = defaultCacheDir()) {}
+  constructor(
+    readonly dir = defaultCacheDir(),
+    private readonly warn: (message: string) => void = (message) => console.warn(`warning: ${message}`),
+  ) {
+    if (existsSync(dir) && !statSync(dir).isDirectory()) {
+      throw new UsageError(`the print cache ${displayPath(dir)} is a file, not a folder: remove it, or point UPSTANDER_CACHE at a folder`);
+    }
+  }
 
   private path(key: string, ext: string) {
     return join(this.dir, `${key}.${ext}`);
   }
 
-  /** Copies a cached print to `target` (a path without extension); its page count, or undefined on a miss. */
-  async copyTo(key: string, target: string): Promise<number | undefined> {
+  /**
+   * Copies a cached print to `target` (a path without extension) and returns
+   * its page count (read from the PDF), or undefined on a miss or a bad entry
+   * (including one whose page count is not `expectedPages`, when given).
+   */
+  async copyTo(key: string, target: string, expectedPages?: number): Promise<number | undefined> {
     const meta = this.path(key, "json");
-    if (!existsSync(meta) || !outputs.every((ext) => existsSync(this.path(key, ext)))) return undefined;
-    const { pages } = JSON.parse(await readFile(meta, "utf8")) as { pages: number };
-    const now = new Date();
-    await Promise.all(outputs.map((ext) => copyFile(this.path(key, ext), `${target}.${ext}`)));
-    await utimes(meta, now, now);
-    return pages;
+    if (!existsSync(meta)) return undefined;
+    try {
+      const entry = JSON.parse(await readFile(meta, "utf8")) as Partial<Entry>;
+      const files = await Promise.all(outputs.map((ext) => readFile(this.path(key, ext))));
+      outputs.forEach((ext, i) => {
+        if (entry.sha256?.[ext] !== fileSha256(files[i]!)) throw new Error(`its ${ext} file does not match the checksum recorded with it`);
+      });
+      const pages = await checkedPageCount(files[0]!);
+      if (expectedPages !== undefined && pages !== expectedPages) throw new Error(`its PDF has ${pages} pages, not ${expectedPages}`);
+      await Promise.all(outputs.map((ext) => copyFile(this.path(key, ext), `${target}.${ext}`)));
+      const now = new Date();
+      await utimes(meta, now, now);
+      return pages;
+    } catch (error) {
+      this.warn(`print cache entry ${displayPath(meta)} failed its check (${(error as Error).message.split("\n")[0]}): dropped, and the file is printed again`);
+      await this.drop(key);
+      return undefined;
+    }
   }
 
   async put(key: string, print: PrintOutputs): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     await Promise.all(outputs.map((ext) => writeFile(this.path(key, ext), print[ext])));
-    // The page count is written last: an entry counts only once it is complete.
-    await writeFile(this.path(key, "json"), JSON.stringify({ pages: print.pages }));
+    // The entry is written last: it counts only once its files are complete.
+    const entry: Entry = { sha256: { pdf: fileSha256(print.pdf), png: fileSha256(print.png), webp: fileSha256(print.webp) } };
+    await writeFile(this.path(key, "json"), JSON.stringify(entry));
+  }
+
+  private async drop(key: string) {
+    await Promise.all(["json", ...outputs].map((ext) => rm(this.path(key, ext), { force: true })));
   }
 
   async prune(): Promise<void> {
@@ -68,8 +118,7 @@ export class PrintCache {
     const cutoff = Date.now() - MAX_AGE_MS;
     for (const entry of await readdir(this.dir)) {
       if (!entry.endsWith(".json") || (await stat(join(this.dir, entry))).mtimeMs > cutoff) continue;
-      const key = entry.slice(0, -".json".length);
-      await Promise.all(["json", ...outputs].map((ext) => rm(this.path(key, ext), { force: true })));
+      await this.drop(entry.slice(0, -".json".length));
     }
   }
 }

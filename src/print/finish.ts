@@ -11,6 +11,7 @@
  */
 import { beginMarkedContent, cmyk, endMarkedContent, PDFDocument, PDFName, type PDFPage } from "pdf-lib";
 import { CROP_MARK_MM, mmToPt, type PageGeometry } from "./paper.ts";
+import { unsafePdfParts } from "./pdf-safety.ts";
 
 export interface DocumentInfo {
   title: string;
@@ -24,6 +25,8 @@ export interface DocumentInfo {
 
 export async function finishPdf(bytes: Uint8Array, info: DocumentInfo, geometry: PageGeometry): Promise<{ bytes: Uint8Array; pages: number }> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  const unsafe = unsafePdfParts(pdf);
+  if (unsafe.length) throw new Error(`Chromium's PDF holds ${unsafe.join(", ")}, which a built PDF may never hold`);
   pdf.setTitle(info.title, { showInWindowTitleBar: true });
   pdf.setAuthor(info.author);
   pdf.setSubject(info.subject);
