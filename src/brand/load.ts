@@ -2,9 +2,10 @@
  * Finds, parses and checks brand packs. A pack is a folder with brand.yaml;
  * shipped ones live under data/brands/, any other folder can be named by path.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve } from "node:path";
-import { flattenKeys } from "../content/cross-check.ts";
+import { localeTextsByKey } from "../content/cross-check.ts";
+import { lettersInScript, markdownProblems, placeholderProblem, visibleText } from "../content/text-rules.ts";
 import { closestMatch } from "../content/suggest.ts";
 import type { Content } from "../content/load.ts";
 import { stepGroups, type PaperFamily } from "../content/schemas.ts";
@@ -77,7 +78,11 @@ function checkLogo(brand: BrandFile, dir: string, yaml: YamlFile): { image?: Log
   const insidePack = !isAbsolute(brand.logo) && !relative(dir, path).startsWith("..");
   if (!insidePack) add(["logo"], `must be a file inside the brand folder (${displayPath(dir)}), not "${brand.logo}": copy the logo into the folder and give its name, e.g. logo.svg`);
   else if (![".svg", ".png"].includes(extname(path).toLowerCase())) add(["logo"], `must be an .svg or .png file, not "${brand.logo}": export the logo as SVG (best) or PNG`);
-  else if (!existsSync(path) || !statSync(path).isFile()) add(["logo"], `file not found: ${displayPath(path)}; put the logo in the brand folder or correct the name`);
+  else if (!existsSync(path)) add(["logo"], `file not found: ${displayPath(path)}; put the logo in the brand folder or correct the name`);
+  else if (lstatSync(path).isSymbolicLink() && relative(realpathSync(dir), realpathSync(path)).startsWith("..")) {
+    add(["logo"], `${brand.logo} is a link to a file outside the brand folder (${realpathSync(path)}); copy the logo itself into the folder`);
+  } else if (statSync(path).isDirectory()) add(["logo"], `${brand.logo} is a folder, not a file; give the logo file's name`);
+  else if (!statSync(path).isFile()) add(["logo"], `${brand.logo} is not an ordinary file; give the logo file's name`);
   if (problems.length) return { problems };
   const logo = readLogo(path);
   if (logo.problem) add(["logo"], `${brand.logo} ${logo.problem}`);
@@ -146,19 +151,59 @@ function checkBrand(brand: BrandFile, yaml: YamlFile, content: Content): Problem
   });
   needsEveryLocale(["footer"], brand.footer);
 
+  const seen = new Set<string>();
+  brand.locales.forEach((locale, i) => {
+    if (seen.has(locale)) add(["locales", i], `${locale} is listed twice; list each language once`);
+    seen.add(locale);
+  });
+
+  const allowedHosts = linkHosts(brand, content);
   for (const [locale, overrides] of Object.entries(brand.overrides)) {
     if (!brand.locales.includes(locale)) add(["overrides", locale], `"${locale}" is not one of the brand's locales (${brand.locales.join(", ")})`);
-    const data = content.locales[locale];
-    if (!data) continue;
-    const keys = new Set([...flattenKeys(data.ui.strings), ...flattenKeys(data.text as never)]);
+    const texts = localeTextsByKey(content, locale);
+    if (!texts) continue;
+    let unknown = 0;
     for (const [key, value] of Object.entries(overrides)) {
-      const meant = keys.has(key) ? undefined : closestMatch(key, [...keys]);
-      if (!keys.has(key)) add(["overrides", locale, key], `there is no text with the key "${key}"${meant ? `: did you mean "${meant}"?` : `; keys are listed in data/locales/${locale}/`}`);
-      else if (!value.trim() && isLockedKey(key, content)) add(["overrides", locale, key], `"${key}" is a locked safety step: it may be reworded but not emptied; write your wording, or remove the override to keep the default`);
-      else if (!value.trim()) add(["overrides", locale, key], "must not be empty");
+      const path = ["overrides", locale, key];
+      const original = texts.get(key);
+      if (original === undefined) {
+        // Suggestions cost a comparison with every key: give them for the first few only, so a huge file stays quick.
+        if (++unknown <= MAX_SUGGESTIONS) {
+          const meant = closestMatch(key, [...texts.keys()]);
+          add(path, `there is no text with the key "${key}"${meant ? `: did you mean "${meant}"?` : `; keys are listed in data/locales/${locale}/`}`);
+        }
+        continue;
+      }
+      for (const problem of overrideProblems(key, value, original, locale, isLockedKey(key, content), allowedHosts)) add(path, problem);
     }
+    if (unknown > MAX_SUGGESTIONS) add(["overrides", locale], `and ${unknown - MAX_SUGGESTIONS} more keys that do not exist; keys are listed in data/locales/${locale}/`);
   }
   return problems;
+}
+
+const MAX_SUGGESTIONS = 20;
+/** Letters a locked step's wording needs at the least: enough for a word, so it cannot be blanked with symbols. */
+const MIN_LOCKED_LETTERS = 3;
+
+/** Everything wrong with one override of `original` (the text it replaces). */
+function overrideProblems(key: string, value: string, original: string, locale: string, locked: boolean, allowedHosts: ReadonlySet<string>): string[] {
+  if (!visibleText(value).trim()) {
+    return [locked ? `"${key}" is a locked safety step: it may be reworded but not emptied (invisible characters count as empty); write your wording, or remove the override to keep the default` : "must not be empty (invisible characters count as empty)"];
+  }
+  const problems: string[] = [];
+  if (locked && lettersInScript(value, locale) < MIN_LOCKED_LETTERS) {
+    problems.push(`"${key}" is a locked safety step: its wording needs words in the language's own script, not only symbols or numbers`);
+  }
+  const placeholders = placeholderProblem(value, original);
+  if (placeholders) problems.push(placeholders);
+  problems.push(...markdownProblems(value, allowedHosts));
+  return problems;
+}
+
+/** The hosts a brand's text may link to: its own website and every service its materials list. */
+function linkHosts(brand: BrandFile, content: Content): Set<string> {
+  const urls = [brand.website, ...brand.contacts.map((c) => c.url), ...content.contacts.map((c) => c.url), ...content.resources.map((r) => r.url), ...content.stats.map((s) => s.url)];
+  return new Set(urls.flatMap((url) => (url ? [new URL(url).hostname] : [])));
 }
 
 function isLockedKey(key: string, content: Content): boolean {

@@ -15,15 +15,20 @@ export type MaterialId = z.infer<typeof materialIdSchema>;
 export const regionIds = ["us", "gb", "ca", "au"] as const;
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a six-digit hex colour such as "#0b3d91"');
-const localeCode = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "must be a language code such as en or es");
+export const localeCodePattern = /^[a-z]{2}(-[A-Z]{2})?$/;
+const localeCode = z.string().regex(localeCodePattern, "must be a language code such as en or es");
 const perLocale = z.record(localeCode, text);
+/** A phone number as published, spaces, brackets and letters (1-800-THE-LOST) allowed, but with its digits. */
+const phoneText = text.refine((phone) => /^[\d\s()+\-./A-Za-z]{3,40}$/.test(phone) && (phone.match(/\d/g)?.length ?? 0) >= 3, {
+  message: 'must be a phone number as the service publishes it, with its digits (at most 40 characters), e.g. "0800 1111"',
+});
 
 export const brandContactSchema = z
   .strictObject({
     id: idSchema.meta({ description: "A short name for this contact, lower-case with hyphens, e.g. northshire-front-door." }),
     name: perLocale.meta({ description: "The contact's name in each of the brand's languages." }),
     description: perLocale.optional().meta({ description: "Optional: one sentence per language saying when to use it." }),
-    phone: text.optional().meta({ description: "Exactly as the service publishes it, in quotes." }),
+    phone: phoneText.optional().meta({ description: "Exactly as the service publishes it, in quotes." }),
     email: z.email({ error: "must be an email address" }).optional().meta({ description: "Optional email address." }),
     url: httpsUrl.optional().meta({ description: "Optional web address, https only." }),
     audience: z

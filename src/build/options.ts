@@ -3,7 +3,10 @@
  * an unknown flag or value is an error before anything is built.
  */
 import { parseArgs } from "node:util";
-import { materialIds, type MaterialId } from "../brand/schema.ts";
+import { localeCodePattern, materialIds, type MaterialId } from "../brand/schema.ts";
+import { UsageError } from "../report.ts";
+
+const examples = { brand: "--brand upstander", locale: "--locale en,es", material: "--material poster" };
 
 export interface BuildOptions {
   brands: string[];
@@ -29,12 +32,18 @@ export function parseBuildArgs(args: string[]): BuildOptions {
       out: { type: "string", default: "dist" },
     },
   });
+  for (const flag of ["brand", "locale", "material"] as const) {
+    if (values[flag] && !list(values[flag])!.length) throw new UsageError(`--${flag} needs a value, e.g. ${examples[flag]}`);
+  }
+  const locales = list(values.locale);
+  const badLocale = locales?.find((l) => !localeCodePattern.test(l));
+  if (badLocale) throw new UsageError(`--locale: "${badLocale}" is not a language code; write codes such as en or es, separated by commas`);
   const materials = list(values.material);
   const unknown = materials?.filter((m) => !(materialIds as readonly string[]).includes(m));
-  if (unknown?.length) throw new Error(`--material: unknown ${unknown.join(", ")}; expected ${materialIds.join(", ")}`);
+  if (unknown?.length) throw new UsageError(`--material: unknown ${unknown.join(", ")}; expected ${materialIds.join(", ")}`);
   return {
     brands: values.brand ?? [],
-    locales: list(values.locale),
+    locales,
     materials: materials as MaterialId[] | undefined,
     pdf: !values["no-pdf"],
     bleed: values.bleed,

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Content } from "./load.ts";
 import type { Problem } from "./problems.ts";
 import { stepGroups, type Dictionary } from "./schemas.ts";
+import { placeholderProblem } from "./text-rules.ts";
 import { displayPath } from "./yaml-file.ts";
 
 type Path = Array<string | number>;
@@ -20,6 +21,7 @@ export function crossCheck(content: Content, today: Date): Problem[] {
     ...checkUniqueIds(content),
     ...checkReferences(content),
     ...checkVerification(content, today),
+    ...checkPlaceholders(content),
   ];
 }
 
@@ -31,10 +33,45 @@ const neutralFile = (content: Content, name: string) => displayPath(join(content
 const localeFile = (content: Content, locale: string, name: string) =>
   displayPath(join(content.dataDir, "locales", locale, name));
 
-export function flattenKeys(dictionary: Dictionary, prefix = ""): string[] {
-  return Object.entries(dictionary).flatMap(([key, value]) =>
-    typeof value === "string" ? [`${prefix}${key}`] : flattenKeys(value, `${prefix}${key}.`),
+export const flattenKeys = (dictionary: Dictionary): string[] => textEntries(dictionary).map(([key]) => key);
+
+/** The locale whose texts the others translate: English where there is one. */
+const sourceLocale = (content: Content) => (content.locales.en ? "en" : Object.keys(content.locales).sort()[0]);
+
+/** Every text of a locale by its key (interface strings and content alike), as brand overrides name them. */
+export function localeTextsByKey(content: Content, locale: string): Map<string, string> | undefined {
+  const data = content.locales[locale];
+  if (!data) return undefined;
+  return new Map([...textEntries(data.ui.strings), ...textEntries(data.text as unknown as Dictionary)].map(([key, text]) => [key, text]));
+}
+
+function textEntries(dictionary: Dictionary, prefix = ""): Array<[string, string]> {
+  return Object.entries(dictionary).flatMap(([key, value]): Array<[string, string]> =>
+    typeof value === "string" ? [[`${prefix}${key}`, value]] : textEntries(value, `${prefix}${key}.`),
   );
+}
+
+/** A translation keeps exactly the {placeholders} of its source text: the build fills those and no others. */
+function checkPlaceholders(content: Content): Problem[] {
+  const source = sourceLocale(content);
+  if (!source) return [];
+  const problems: Problem[] = [];
+  const files = [
+    { name: "ui.yaml", entries: (locale: string) => textEntries(content.locales[locale]!.ui.strings), path: (key: string) => ["strings", ...key.split(".")] },
+    { name: "content.yaml", entries: (locale: string) => textEntries(content.locales[locale]!.text as unknown as Dictionary), path: (key: string) => key.split(".") },
+  ];
+  for (const { name, entries, path } of files) {
+    const reference = new Map(entries(source));
+    for (const locale of Object.keys(content.locales)) {
+      if (locale === source) continue;
+      for (const [key, text] of entries(locale)) {
+        const original = reference.get(key);
+        const problem = original === undefined ? undefined : placeholderProblem(text, original);
+        if (problem) problems.push(problemAt(content, localeFile(content, locale, name), path(key), `${problem} (as the ${source} text does)`));
+      }
+    }
+  }
+  return problems;
 }
 
 function checkUiKeys(content: Content): Problem[] {

@@ -16,9 +16,12 @@ export function lookup(dictionary: Dictionary, key: string): string | undefined 
 
 export type Params = Record<string, string | number>;
 
+/** A {placeholder} in a text: the source of its pattern, for a RegExp with the flags a caller needs. */
+export const PLACEHOLDER = String.raw`\{([a-z-]+)\}`;
+
 /** Fill {placeholders}; an unknown placeholder is a bug in a template, so it throws. */
 export function interpolate(template: string, params: Params = {}): string {
-  return template.replace(/\{([a-z-]+)\}/g, (_, name: string) => {
+  return template.replace(new RegExp(PLACEHOLDER, "g"), (_, name: string) => {
     if (!(name in params)) throw new Error(`missing value for {${name}} in "${template}"`);
     return String(params[name]);
   });

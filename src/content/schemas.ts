@@ -6,8 +6,11 @@
  */
 import { z } from "zod";
 
+/** Ids name folders and files: long ones break on file systems (255 bytes a name) and in print. */
+export const MAX_ID_LENGTH = 64;
 export const idSchema = z
   .string()
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens, e.g. report-remove");
 export const httpsUrl = z.url({
   protocol: /^https$/,

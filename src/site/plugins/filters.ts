@@ -7,12 +7,17 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import MarkdownIt from "markdown-it";
 import { contactsFor, type LocalizedContact } from "../../content/localize.ts";
 import type { Audience } from "../../content/schemas.ts";
+import { escapeMarkdown } from "../../content/text-rules.ts";
 
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable("image");
+// Links only to the web over https, e-mail, phone and this site: never javascript:, data: or http:.
+markdown.validateLink = (url) => /^(https:|mailto:|tel:|#|\/|\.)/i.test(url.trim());
 
 export function filtersPlugin(eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("md", (text: string) => markdown.render(text));
   eleventyConfig.addFilter("mdInline", (text: string) => markdown.renderInline(text));
+  // A value set into Markdown text (a brand's name) stays plain text: no link or emphasis can come from it.
+  eleventyConfig.addFilter("mdEscape", escapeMarkdown);
   // How an address reads in print and on screen: report.cybertip.org, not https://report.cybertip.org/
   eleventyConfig.addFilter("displayUrl", (url: string) => url.replace(/^https:\/\/(www\.)?/, "").replace(/\/$/, ""));
   // A file size as people read it, in the page's language: "245 kB", "1,2 MB".
