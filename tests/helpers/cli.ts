@@ -1,6 +1,7 @@
 /** Run the project's own commands as a user would, and copy data folders to break them. */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../../src/paths.ts";
@@ -32,4 +33,21 @@ export function copyOfData(): string {
   const dir = join(tempDir("data"), "data");
   cpSync(join(ROOT, "data"), dir, { recursive: true });
   return dir;
+}
+
+/** One hash of a whole tree: every path, each file's bytes and each link's target (and any extra text), to show nothing changed. */
+export function treeHash(dir: string, extra = ""): string {
+  const hash = createHash("sha256").update(extra);
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path).sort()) {
+      const full = join(path, entry);
+      const stat = lstatSync(full);
+      hash.update(`\0${full.slice(dir.length)}\0`);
+      if (stat.isSymbolicLink()) hash.update(readlinkSync(full));
+      else if (stat.isDirectory()) walk(full);
+      else hash.update(readFileSync(full));
+    }
+  };
+  walk(dir);
+  return hash.digest("hex");
 }
