@@ -3,24 +3,11 @@
  * the repository (as an NGO's would be): exit 1 and one message per problem,
  * naming brand.yaml, the field path, what is wrong and what would be right.
  */
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../src/paths.ts";
-import { runScript, tempDir } from "./helpers/cli.ts";
-
-/** A copy of the Northshire pack (gb, a4) outside the repo, with brand.yaml edited. */
-function packWith(edit?: (yaml: string) => string): string {
-  const dir = join(tempDir("pack"), "northshire");
-  cpSync(join(ROOT, "data", "brands", "northshire"), dir, { recursive: true });
-  const file = join(dir, "brand.yaml");
-  const before = readFileSync(file, "utf8");
-  const after = edit ? edit(before) : before;
-  if (edit && after === before) throw new Error("the edit changed nothing");
-  writeFileSync(file, after);
-  return dir;
-}
+import { packWith, runScript, tempDir } from "./helpers/cli.ts";
 
 const check = (dir: string) => runScript("check", ["--brand", dir]);
 

@@ -1,7 +1,7 @@
 /** Run the project's own commands as a user would, and copy data folders to break them. */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../../src/paths.ts";
@@ -50,4 +50,16 @@ export function treeHash(dir: string, extra = ""): string {
   };
   walk(dir);
   return hash.digest("hex");
+}
+
+/** A copy of the Northshire pack (gb, a4) outside the repo, with brand.yaml edited. */
+export function packWith(edit?: (yaml: string) => string): string {
+  const dir = join(tempDir("pack"), "northshire");
+  cpSync(join(ROOT, "data", "brands", "northshire"), dir, { recursive: true });
+  const file = join(dir, "brand.yaml");
+  const before = readFileSync(file, "utf8");
+  const after = edit ? edit(before) : before;
+  if (edit && after === before) throw new Error("the edit changed nothing");
+  writeFileSync(file, after);
+  return dir;
 }
