@@ -28,6 +28,16 @@ describe("npm run check", () => {
     expect(result.code).toBe(0);
   });
 
+  it("rejects a translation that drops or adds a {placeholder} of its English text", async () => {
+    const data = copyOfData();
+    breakFile(data, "locales/es/ui.yaml", (t) => t.replace(/(\n  print:[\s\S]*?\n    version: )[^\n]*/, "$1Versión {version}."));
+    breakFile(data, "locales/es/content.yaml", (t) => t.replace(/(\n  [a-z-]+:\n    label: )([^\n]*)/, "$1$2 {count}"));
+    const result = await runScript("check", [], { UPSTANDER_DATA: data });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error: \S*data\/locales\/es\/ui\.yaml:\d+: strings\.print\.version: leaves out \{reviewed\}, \{next\}, which this text must show.* \(as the en text does\)/);
+    expect(result.stderr).toMatch(/error: \S*data\/locales\/es\/content\.yaml:\d+: stats\.[a-z-]+\.label: uses \{count\}, which this text cannot fill \(it has none\)/);
+  });
+
   it("rejects malformed YAML with the file and line", async () => {
     const result = await checkWith("content/stats.yaml", (t) => t.replace("  value: 79\n", "  value: [79\n"));
     expect(result.code).toBe(1);

@@ -5,7 +5,7 @@
  * generated JSON Schema) and `npm run new-brand` writes them as comments.
  */
 import { z } from "zod";
-import { audienceSchema, httpsUrl, idSchema, paperFamilySchema, text } from "../content/schemas.ts";
+import { audienceSchema, httpsUrl, idSchema, paperFamilySchema, phoneText, text } from "../content/schemas.ts";
 import { fontIds } from "../site/fonts.ts";
 
 export const materialIds = ["poster", "one-minute-guide", "parent-flyer", "discussion-guide"] as const;
@@ -18,10 +18,6 @@ const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a six-digit hex
 export const localeCodePattern = /^[a-z]{2}(-[A-Z]{2})?$/;
 const localeCode = z.string().regex(localeCodePattern, "must be a language code such as en or es");
 const perLocale = z.record(localeCode, text);
-/** A phone number as published, spaces, brackets and letters (1-800-THE-LOST) allowed, but with its digits. */
-const phoneText = text.refine((phone) => /^[\d\s()+\-./A-Za-z]{3,40}$/.test(phone) && (phone.match(/\d/g)?.length ?? 0) >= 3, {
-  message: 'must be a phone number as the service publishes it, with its digits (at most 40 characters), e.g. "0800 1111"',
-});
 
 export const brandContactSchema = z
   .strictObject({

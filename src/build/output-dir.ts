@@ -179,7 +179,8 @@ async function lock(out: string, outArg: string): Promise<void> {
       await handle.close();
       return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EEXIST") throw new UsageError(`--out ${outArg}: cannot write to ${displayPath(out)} (${code ?? (error as Error).message}); choose a folder you can write to`);
       const holder = Number((await readFile(path, "utf8").catch(() => "")).trim());
       if (holder && holder !== process.pid && isAlive(holder)) {
         throw new UsageError(`--out ${outArg}: another build (process ${holder}) is writing to ${displayPath(out)}; wait for it to finish, or build into another folder`);

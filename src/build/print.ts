@@ -19,6 +19,7 @@ import { expectedPages, htmlPathFor, type PlannedPrint } from "../print/plan.ts"
 import { previewImages } from "../print/preview.ts";
 import type { Progress } from "../print/progress.ts";
 import type { PrintRenderer } from "../print/renderer.ts";
+import { BrowserGoneError } from "../print/browser-gone.ts";
 import { serve } from "../print/static-server.ts";
 import { browserProfileDir, killProcessGroup, recordBrowser } from "./browser-pid.ts";
 import { ReportedError } from "../report.ts";
@@ -52,7 +53,9 @@ export class PrintSession {
   /** Puppeteer loads only when something must be printed: a rebuild with nothing changed never starts it. */
   browser(): Promise<PrintRenderer> {
     return (this.renderer ??= import("../print/renderer.ts").then(async ({ PrintRenderer }) => {
-      const renderer = await PrintRenderer.launch({ userDataDir: browserProfileDir(this.options.buildDir), extraArgs: this.options.browserArgs });
+      const renderer = await PrintRenderer.launch({ userDataDir: browserProfileDir(this.options.buildDir), extraArgs: this.options.browserArgs }).catch((error: Error) => {
+        throw new ReportedError([], `could not start the browser (Chromium) that prints the PDFs: ${error.message.split("\n")[0]}; npm run setup installs it, or build the site alone with --no-pdf`);
+      });
       this.browserPid = renderer.pid;
       if (renderer.pid) recordBrowser(this.options.buildDir, renderer.pid);
       return renderer;
@@ -120,16 +123,20 @@ export async function buildPrints(target: { content: Content; brand: Brand }, fi
     const sites = Object.fromEntries(target.brand.locales.map((locale) => [locale, localize(target.content, target.brand, locale)]));
     const inputs = sha256(await session.stepVersion(), await hashFolder(join(work, "assets")), String(bleed));
     const problems: string[] = [];
+    let browserGone: BrowserGoneError | undefined;
     const made = await Promise.all(
       files.map(async (file) => {
         try {
           return await makePrint(file);
         } catch (error) {
-          problems.push(`${describe(file)}: ${(error as Error).message}`);
+          if (error instanceof BrowserGoneError) browserGone = error;
+          else problems.push(`${describe(file)}: ${(error as Error).message}`);
           return undefined;
         }
       }),
     );
+    // A dead browser is one problem, not one per file.
+    if (browserGone) throw browserGone;
     if (problems.length) throw new PrintProblemsError(problems.sort());
     return made as ManifestFile[];
 

@@ -21,6 +21,10 @@ export const httpsUrl = z.url({
 });
 export const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
 export const text = z.string({ error: "must be text" }).trim().min(1, "must not be empty");
+/** A phone number as published, spaces, brackets and letters (1-800-THE-LOST) allowed, but with its digits. */
+export const phoneText = text.refine((phone) => /^[\d\s()+\-./A-Za-z]{3,40}$/.test(phone) && (phone.match(/\d/g)?.length ?? 0) >= 3, {
+  message: 'must be a phone number as the service publishes it, with its digits (at most 40 characters), e.g. "0800 1111"',
+});
 
 export const audiences = ["young-people", "parents", "professionals"] as const;
 export const audienceSchema = z.enum(audiences);
@@ -69,7 +73,7 @@ export const contactSchema = z
     id: idSchema,
     region: idSchema,
     audience: z.array(audienceSchema).min(1, "must name at least one audience"),
-    phone: text.optional(),
+    phone: phoneText.optional(),
     email: z.email({ error: "must be an email address" }).optional(),
     url: httpsUrl.optional(),
     hours: hoursSchema.optional(),

@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Browser, Page } from "puppeteer";
+import { BrowserGoneError } from "./browser-gone.ts";
 import { launchBrowser, type LaunchOptions } from "./browser.ts";
 import { pxToMm, type PageGeometry } from "./paper.ts";
 
@@ -148,7 +149,12 @@ export class PrintRenderer {
   private readonly idle: Tab[] = [];
   private readonly waiting: ((tab: Tab) => void)[] = [];
 
-  private constructor(private readonly browser: Browser) {}
+  /** Set when Chromium goes away mid-build (killed, crashed, out of memory): every later page fails with one clear reason. */
+  private gone = false;
+
+  private constructor(private readonly browser: Browser) {
+    browser.once("disconnected", () => (this.gone = true));
+  }
 
   static async launch(launch: LaunchOptions = {}, tabs = Math.max(1, Math.min(4, availableParallelism()))): Promise<PrintRenderer> {
     const browser = await launchBrowser(launch);
@@ -164,9 +170,13 @@ export class PrintRenderer {
   }
 
   async render(request: RenderRequest): Promise<Rendered> {
+    if (this.gone) throw new BrowserGoneError();
     const tab = this.idle.pop() ?? (await new Promise<Tab>((resolve) => this.waiting.push(resolve)));
     try {
       return await tab.render(request);
+    } catch (error) {
+      // Puppeteer reports a dead browser as "Protocol error ... Session closed" on each page: say what happened instead.
+      throw this.gone ? new BrowserGoneError() : error;
     } finally {
       const next = this.waiting.shift();
       if (next) next(tab);
@@ -179,7 +189,7 @@ export class PrintRenderer {
     return this.browser.process()?.pid;
   }
 
-  close(): Promise<void> {
-    return this.browser.close();
+  async close(): Promise<void> {
+    if (!this.gone) await this.browser.close();
   }
 }

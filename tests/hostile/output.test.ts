@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../src/paths.ts";
@@ -32,6 +33,17 @@ function processesUsing(path: string): number[] {
     .map(Number);
 }
 
+/** Polls until `find` returns a non-empty list (a minute at most). */
+async function waitFor<T>(find: () => T[]): Promise<T[]> {
+  const started = Date.now();
+  for (;;) {
+    const found = find();
+    if (found.length) return found;
+    if (Date.now() - started > 60_000) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe("--out that is not the build's own folder is refused before any work, nothing changed", () => {
   it("a folder holding someone's files (.env, .git, a brand-named folder)", async () => {
     const out = join(tempDir("out"), "my-site");
@@ -53,6 +65,7 @@ describe("--out that is not the build's own folder is refused before any work, n
     ["/", "is the root of the file system"],
     ["data/brands", "is inside the project's data/ folder"],
     ["package.json", "is a file, not a folder"],
+    [homedir(), "is your home folder"],
   ])("--out '%s'", async (out, message) => {
     const before = treeHash(join(ROOT, "data"), readdirSync(ROOT).sort().join("\n"));
     const result = await build([...siteOnly, "--out", out]);
@@ -121,6 +134,28 @@ describe("a build killed with SIGKILL", () => {
     expect(processesUsing(join(out, ".upstander-build-"))).toEqual([]);
   });
 
+  it("a browser killed mid-print: one clear reason, the previous output intact, nothing left behind", async () => {
+    const out = join(tempDir("browser-kill"), "dist");
+    expect((await build([...siteOnly, "--out", out])).code).toBe(0);
+    const before = treeHash(out);
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "build.ts"), "--brand", "upstander", "--out", out], {
+      cwd: ROOT,
+      env: { ...process.env, UPSTANDER_DATA: data, UPSTANDER_CACHE: tempDir("cache") },
+    });
+    let [stdout, stderr] = ["", ""];
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // Once the first PDF is out, the browser is up and printing the others.
+    await waitFor(() => (stdout.includes("pdf 1/") ? [true] : []));
+    const browsers = processesUsing(join(out, ".upstander-build-"));
+    for (const pid of browsers) process.kill(pid, "SIGKILL");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain("build failed: the browser (Chromium) stopped while printing: it was killed or crashed");
+    expect(stderr).not.toMatch(/Protocol error|Session closed|\n\s+at /);
+    expect(treeHash(out)).toEqual(before);
+  });
+
   it("SIGTERM mid-print stops the browser and removes the build's folder at once", async () => {
     const out = join(tempDir("term"), "dist");
     const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "build.ts"), ...printing, "--out", out], {
@@ -128,15 +163,7 @@ describe("a build killed with SIGKILL", () => {
       env: { ...process.env, UPSTANDER_DATA: data, UPSTANDER_CACHE: tempDir("cache") },
     });
     // Wait until the browser runs (its profile is in the build's folder), then stop the build.
-    await new Promise<void>((resolve, reject) => {
-      const started = Date.now();
-      const poll = setInterval(() => {
-        if (existsSync(out) && processesUsing(join(out, ".upstander-build-")).length) {
-          clearInterval(poll);
-          resolve();
-        } else if (Date.now() - started > 60_000) reject(new Error("the build's browser never started"));
-      }, 50);
-    });
+    await waitFor(() => processesUsing(join(out, ".upstander-build-")));
     child.kill("SIGTERM");
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     expect(code).toBe(143);
