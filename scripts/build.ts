@@ -62,6 +62,7 @@ async function main() {
   const output = await claimOutput(options.out, protect);
   const session = new PrintSession({ bleed: options.bleed, progress: progress(plans.flat().length), cache: new PrintCache(), buildDir: output.buildDir });
   cleanUpOnSignals(output, session);
+  let succeeded = false;
   try {
     await output.refuseForeignFiles(brands.map((b) => b.id));
     for (const [index, brand] of brands.entries()) {
@@ -73,10 +74,11 @@ async function main() {
       faultPoint("staging");
     }
     await output.commit(brands.map((b) => b.id));
+    succeeded = true;
   } finally {
     session.options.progress.end();
     await session.close();
-    await output.release();
+    await output.release({ succeeded });
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const pdfs = session.rendered + session.reused;

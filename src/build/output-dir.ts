@@ -148,6 +148,7 @@ export function inspectOutput(outArg: string, options: OutputOptions): string {
  */
 export async function claimOutput(outArg: string, options: OutputOptions): Promise<Output> {
   const out = inspectOutput(outArg, options);
+  const isNew = !existsSync(out);
   try {
     await mkdir(out, { recursive: true });
     if (!existsSync(join(out, MARKER))) await writeMarker(out, { brands: {} });
@@ -156,7 +157,7 @@ export async function claimOutput(outArg: string, options: OutputOptions): Promi
     throw new UsageError(`--out ${outArg}: cannot write to ${displayPath(out)} (${reason}); choose a folder you can write to`);
   }
   await lock(out, outArg);
-  const output = new Output(out);
+  const output = new Output(out, isNew);
   await output.recoverKilledBuilds();
   await mkdir(output.buildDir, { recursive: true });
   return output;
@@ -195,7 +196,11 @@ async function lock(out: string, outArg: string): Promise<void> {
 export class Output {
   readonly buildDir: string;
 
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    /** Made by this build: a build that fails removes it again, as if it had never run. */
+    private readonly isNew = false,
+  ) {
     this.buildDir = join(dir, `${BUILD_PREFIX}${process.pid}`);
   }
 
@@ -239,10 +244,11 @@ export class Output {
     await swapIn(this.dir, this.buildDir, brandIds, marker);
   }
 
-  /** Removes everything this build wrote while working, and its lock. */
-  async release(): Promise<void> {
+  /** Removes everything this build wrote while working, and its lock; after a failure, the output folder too if this build made it. */
+  async release({ succeeded }: { succeeded: boolean }): Promise<void> {
     await rm(this.buildDir, { recursive: true, force: true });
     await rm(join(this.dir, LOCK), { force: true });
+    if (!succeeded && this.isNew && (await readdir(this.dir)).every((entry) => entry === MARKER)) await rm(this.dir, { recursive: true, force: true });
   }
 
   /** The same, synchronously, for a process that is exiting on a signal. */
