@@ -20,6 +20,12 @@ export default function (eleventyConfig: UserConfig) {
   const sites = Object.fromEntries(brand.locales.map((locale) => [locale, localize(content, brand, locale)]));
 
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
+  // Eleventy keeps compiled layouts in a cache shared by every run in the
+  // process (src/LayoutCache.js), compiled against the first run's filters:
+  // in a build of several brands, later brands got the first brand's
+  // translations and languages (and a one-language brand failed to render).
+  // Each run here is a different brand, so each compiles its own.
+  eleventyConfig.setUseTemplateCache(false);
   eleventyConfig.addGlobalData("brand", brand);
   eleventyConfig.addGlobalData("sites", sites);
   eleventyConfig.addGlobalData("logo", logoAssets(brand));

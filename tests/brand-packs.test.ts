@@ -8,8 +8,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../src/print/manifest.ts";
-import { ROOT } from "../src/paths.ts";
-import { runScript, tempDir } from "./helpers/cli.ts";
+import { FIXTURE_BRANDS, runScript, tempDir } from "./helpers/cli.ts";
 import { expectPaper, hasPoppler, imageHeights, loadPdf, pageText } from "./helpers/pdf.ts";
 
 async function build(brand: string, extra: string[] = []) {
@@ -26,7 +25,7 @@ describe("a partnership's pack in a folder outside the repository (gb, a4)", () 
   let site: string;
   beforeAll(async () => {
     const pack = join(tempDir("outside"), "partnership-pack");
-    cpSync(join(ROOT, "data", "brands", "northshire"), pack, { recursive: true });
+    cpSync(join(FIXTURE_BRANDS, "northshire"), pack, { recursive: true });
     site = join(await build(pack), "northshire");
   });
 
@@ -98,7 +97,7 @@ describe("the NGO pack (ca, Spanish first, PNG logo, two materials)", () => {
     const web = await sharp(join(site, "assets", "logo.png")).metadata();
     expect(web.height).toBe(128);
     expect(readdirSync(join(site, "assets"))).not.toContain("logo-print.png");
-    const original = await sharp(join(ROOT, "data", "brands", "puente", "logo.png")).metadata();
+    const original = await sharp(join(FIXTURE_BRANDS, "puente", "logo.png")).metadata();
     const pdf = await loadPdf(join(site, "print", "poster-es-tabloid.pdf"));
     expect(imageHeights(pdf)).toContain(original.height);
   });

@@ -11,7 +11,10 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { jsonSchemaFiles, jsonSchemaText, schemaComment, schemaFileName, schemasDir } from "../src/content/json-schemas.ts";
 import { contentFiles, localeFiles } from "../src/content/load.ts";
-import { DATA_DIR } from "../src/paths.ts";
+import { fixtureData } from "./helpers/cli.ts";
+
+/** The shipped content and locales with the fixture brand packs (never a user's own packs). */
+const DATA_DIR = fixtureData();
 
 /** Every YAML file under data/ with the schema it must name. */
 function dataFiles(): { file: string; schema: string }[] {

@@ -12,13 +12,17 @@ export interface RunResult {
   stderr: string;
 }
 
-/** `npm run <script>` without npm's own noise: the same script through tsx. */
+/**
+ * `npm run <script>` without npm's own noise: the same script through tsx.
+ * It reads the test fixtures' data (fixtureData) unless `env` names other
+ * data: never the brand packs a user keeps in data/brands/.
+ */
 export function runScript(script: "build" | "check" | "new-brand" | "audit", args: string[] = [], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ["--import", "tsx", join(ROOT, "scripts", `${script}.ts`), ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: ROOT, env: { ...process.env, UPSTANDER_DATA: fixtureData(), ...env }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -28,12 +32,20 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `upstander-${prefix}-`));
 }
 
-/** A private copy of data/ that a test may break. */
+/** The brand packs tests build: copies of the shipped ones, so a user's own packs in data/brands/ never change a test. */
+export const FIXTURE_BRANDS = join(ROOT, "tests", "fixtures", "brands");
+
+/** A private copy of the data tests use, which a test may break: the shipped content and locales, and the fixture brand packs. */
 export function copyOfData(): string {
   const dir = join(tempDir("data"), "data");
-  cpSync(join(ROOT, "data"), dir, { recursive: true });
+  for (const part of ["content", "locales", "schemas"]) cpSync(join(ROOT, "data", part), join(dir, part), { recursive: true });
+  cpSync(FIXTURE_BRANDS, join(dir, "brands"), { recursive: true });
   return dir;
 }
+
+let shared: string | undefined;
+/** One unbroken copy of that data per test file, for the tests that only read it. */
+export const fixtureData = () => (shared ??= copyOfData());
 
 /** One hash of a whole tree: every path, each file's bytes and each link's target (and any extra text), to show nothing changed. */
 export function treeHash(dir: string, extra = ""): string {
@@ -55,7 +67,7 @@ export function treeHash(dir: string, extra = ""): string {
 /** A copy of the Northshire pack (gb, a4) outside the repo, with brand.yaml edited. */
 export function packWith(edit?: (yaml: string) => string): string {
   const dir = join(tempDir("pack"), "northshire");
-  cpSync(join(ROOT, "data", "brands", "northshire"), dir, { recursive: true });
+  cpSync(join(FIXTURE_BRANDS, "northshire"), dir, { recursive: true });
   const file = join(dir, "brand.yaml");
   const before = readFileSync(file, "utf8");
   const after = edit ? edit(before) : before;

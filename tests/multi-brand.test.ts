@@ -1,0 +1,45 @@
+/**
+ * One build of several brands, each different: the fixture packs (two
+ * languages each) and an English-only school pack. Every brand's pages come
+ * out as that brand alone would make them: its own languages and its own
+ * texts, whichever brand the build made first.
+ */
+import { cpSync, existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, expect, it } from "vitest";
+import { ROOT } from "../src/paths.ts";
+import { copyOfData, runScript, tempDir } from "./helpers/cli.ts";
+
+const school = join(ROOT, "tests", "fixtures", "packs", "oakfield-primary");
+let together: string;
+
+beforeAll(async () => {
+  const data = copyOfData();
+  cpSync(school, join(data, "brands", "oakfield-primary"), { recursive: true });
+  together = join(tempDir("multi"), "dist");
+  const result = await runScript("build", ["--no-pdf", "--out", together], { UPSTANDER_DATA: data });
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+});
+
+const page = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
+
+it("builds an English-only pack beside two-language ones, with no link to a language it does not have", () => {
+  const home = page(together, "oakfield-primary/en/index.html");
+  expect(home).not.toMatch(/hreflang="es"|\/es\//);
+  expect(home).not.toContain('class="language-switcher"');
+  expect(existsSync(join(together, "oakfield-primary", "es"))).toBe(false);
+});
+
+it("gives each brand its own interface texts, not the first brand's", () => {
+  expect(page(together, "oakfield-primary/en/index.html")).toContain("Oakfield Primary&#39;s help and information about sextortion");
+  expect(page(together, "upstander/en/index.html")).not.toContain("Oakfield Primary&#39;s help");
+});
+
+it("makes each brand's site exactly as a build of that brand alone does", async () => {
+  const alone = join(tempDir("alone"), "dist");
+  expect((await runScript("build", ["--brand", school, "--no-pdf", "--out", alone])).code).toBe(0);
+  for (const path of ["oakfield-primary/en/index.html", "oakfield-primary/en/get-help/index.html", "oakfield-primary/index.html"]) {
+    expect(page(together, path), path).toBe(page(alone, path));
+  }
+});
