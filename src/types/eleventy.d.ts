@@ -9,6 +9,7 @@ declare module "@11ty/eleventy/UserConfig" {
     addPlugin<O>(plugin: (config: UserConfig, options: O) => void, options?: O): void;
     addWatchTarget(path: string): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    setUseTemplateCache(use: boolean): void;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: "eleventy.after" | "eleventy.before", handler: (args: { directories: { output: string } }) => unknown): void;
