@@ -86,6 +86,10 @@ function checkLogo(brand: BrandFile, dir: string, yaml: YamlFile): { image?: Log
   if (problems.length) return { problems };
   const logo = readLogo(path);
   if (logo.problem) add(["logo"], `${brand.logo} ${logo.problem}`);
+  // A logo is an image: its text is drawn in whatever font the viewer's or printer's machine has.
+  if (logo.image?.svg && /<text\b/.test(logo.image.svg)) {
+    add(["logo"], `${brand.logo} draws letters as text (<text>), which print in whatever font the machine has, not your logo's: convert the text to outlines (in Inkscape: Path > Object to Path; in Illustrator: Type > Create Outlines) and export it again`);
+  }
   for (const removed of logo.removed) {
     add(["logo"], `removed ${removed} from ${brand.logo}: a logo may not run code or load files from elsewhere, so the built pages use a cleaned copy`, "warning");
   }

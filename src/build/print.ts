@@ -19,10 +19,12 @@ import { expectedPages, htmlPathFor, type PlannedPrint } from "../print/plan.ts"
 import { previewImages } from "../print/preview.ts";
 import type { Progress } from "../print/progress.ts";
 import type { PrintRenderer } from "../print/renderer.ts";
+import { describeLayoutProblem, LayoutProblemsError } from "../print/layout-problems.ts";
 import { BrowserGoneError } from "../print/browser-gone.ts";
 import { serve } from "../print/static-server.ts";
 import { browserProfileDir, killProcessGroup, recordBrowser } from "./browser-pid.ts";
 import { ReportedError } from "../report.ts";
+import { fontFamilies } from "../site/fonts.ts";
 import { renderWithEleventy } from "./site.ts";
 
 export interface PrintSessionOptions {
@@ -109,6 +111,7 @@ function documentInfo(file: PlannedPrint, brand: Brand, content: Content, sites:
     keywords: [brand.shortName, first!.t(`materials.${file.material}`), file.size.toUpperCase(), ...file.locales],
     lang: file.locales[0]!,
     creator: `Upstander, content version ${content.release.version}`,
+    fonts: Object.values(fontFamilies).map((font) => font.family),
   };
 }
 
@@ -130,7 +133,10 @@ export async function buildPrints(target: { content: Content; brand: Brand }, fi
           return await makePrint(file);
         } catch (error) {
           if (error instanceof BrowserGoneError) browserGone = error;
-          else problems.push(`${describe(file)}: ${(error as Error).message}`);
+          else if (error instanceof LayoutProblemsError) {
+            // One line per problem: the page's text as printed, with where it came from.
+            for (const problem of error.problems) problems.push(`${describe(file)}: ${describeLayoutProblem(problem)}`);
+          } else problems.push(`${describe(file)}: ${(error as Error).message}`);
           return undefined;
         }
       }),

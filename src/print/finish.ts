@@ -9,7 +9,7 @@
  *   assistive technology skips them.
  * https://pdf-lib.js.org/docs/api/classes/pdfdocument
  */
-import { beginMarkedContent, cmyk, endMarkedContent, PDFDocument, PDFName, type PDFPage } from "pdf-lib";
+import { beginMarkedContent, cmyk, endMarkedContent, PDFDict, PDFDocument, PDFName, type PDFPage } from "pdf-lib";
 import { CROP_MARK_MM, mmToPt, type PageGeometry } from "./paper.ts";
 import { unsafePdfParts } from "./pdf-safety.ts";
 
@@ -21,12 +21,20 @@ export interface DocumentInfo {
   /** Language of the whole document; a bilingual one also marks each page's part in its own language. */
   lang: string;
   creator: string;
+  /** Font families the PDF may draw with (the bundled ones); any other is a system fallback. */
+  fonts: string[];
 }
 
 export async function finishPdf(bytes: Uint8Array, info: DocumentInfo, geometry: PageGeometry): Promise<{ bytes: Uint8Array; pages: number }> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   const unsafe = unsafePdfParts(pdf);
   if (unsafe.length) throw new Error(`Chromium's PDF holds ${unsafe.join(", ")}, which a built PDF may never hold`);
+  const fallbacks = fontsOutside(pdf, info.fonts);
+  if (fallbacks.length) {
+    throw new Error(
+      `text is drawn in ${fallbacks.join(", ")}, a system font the brand did not bundle (the page's own text was checked, so most likely text inside the logo): convert the logo's text to outlines`,
+    );
+  }
   pdf.setTitle(info.title, { showInWindowTitleBar: true });
   pdf.setAuthor(info.author);
   pdf.setSubject(info.subject);
@@ -39,6 +47,18 @@ export async function finishPdf(bytes: Uint8Array, info: DocumentInfo, geometry:
   pdf.setModificationDate(now);
   for (const page of pdf.getPages()) setBoxes(page, geometry);
   return { bytes: await pdf.save(), pages: pdf.getPageCount() };
+}
+
+/** Fonts the PDF embeds that are not among `families` (names compared without spaces or the subset prefix: ABCDEF+AtkinsonHyperlegible-Bold). */
+function fontsOutside(pdf: PDFDocument, families: string[]): string[] {
+  const allowed = families.map((family) => family.replace(/\s+/g, ""));
+  const names = new Set<string>();
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of("Type")) !== PDFName.of("Font")) continue;
+    const base = object.get(PDFName.of("BaseFont"));
+    if (base instanceof PDFName) names.add(base.decodeText().replace(/^[A-Z]{6}\+/, ""));
+  }
+  return [...names].filter((name) => !allowed.some((family) => name.startsWith(family))).sort();
 }
 
 function setBoxes(page: PDFPage, geometry: PageGeometry) {

@@ -7,9 +7,11 @@
  * awaited, and each page has a time limit.
  * https://pptr.dev/api/puppeteer.page.pdf
  */
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import type { Browser, Page } from "puppeteer";
+import type { Browser, CDPSession, Page } from "puppeteer";
 import { BrowserGoneError } from "./browser-gone.ts";
+import { LayoutProblemsError, type LayoutProblem } from "./layout-problems.ts";
 import { launchBrowser, type LaunchOptions } from "./browser.ts";
 import { pxToMm, type PageGeometry } from "./paper.ts";
 
@@ -30,12 +32,15 @@ export interface Rendered {
   preview: Uint8Array;
 }
 
-/** Content that does not fit its page: how far it runs over, in millimetres. */
+/** Content that does not fit its page: how far it runs over, in millimetres, and which block to shorten. */
 class OverflowError extends Error {
-  constructor(readonly overflowMm: number) {
-    super(`content overflows the page by ${overflowMm.toFixed(1)} mm; shorten its text or print it on larger paper`);
+  constructor(overflow: Overflow) {
+    const culprit = overflow.block ? `; the longest block is ${overflow.block.name}${overflow.block.source ? ` (${overflow.block.source})` : ""}, ${pxToMm(overflow.block.height).toFixed(0)} mm tall: shorten it` : "";
+    super(`content overflows the page by ${pxToMm(overflow.px).toFixed(1)} mm${culprit}, or print on larger paper`);
   }
 }
+
+const layoutCheck = readFileSync(new URL("./layout-check.js", import.meta.url), "utf8");
 
 const mmToPx = (mm: number) => Math.ceil((mm * 96) / 25.4);
 
@@ -57,10 +62,15 @@ class Tab {
   private constructor(
     readonly page: Page,
     private readonly oneAtATime: SerialQueue,
+    private readonly devtools: CDPSession,
   ) {}
 
   static async open(browser: Browser, screenshots: SerialQueue): Promise<Tab> {
-    const tab = new Tab(await browser.newPage(), screenshots);
+    const page = await browser.newPage();
+    const devtools = await page.createCDPSession();
+    await devtools.send("DOM.enable");
+    await devtools.send("CSS.enable");
+    const tab = new Tab(page, screenshots, devtools);
     await tab.page.setJavaScriptEnabled(false);
     await tab.page.emulateMediaType("print");
     await tab.page.setRequestInterception(true);
@@ -69,6 +79,40 @@ class Tab {
       else void request.abort("blockedbyclient");
     });
     return tab;
+  }
+
+  /**
+   * Text Chromium drew in a system font because the brand's bundled one has
+   * no glyph for it (an arrow, a script it does not cover): in print that is
+   * a different typeface, and on another machine perhaps a missing glyph.
+   * Chromium says which fonts drew each element's text (DevTools
+   * CSS.getPlatformFontsForNode); every bundled font is a web font.
+   * https://chromedevtools.github.io/devtools-protocol/tot/CSS/#method-getPlatformFontsForNode
+   */
+  private async fallbackFonts(): Promise<LayoutProblem[]> {
+    const { root } = await this.devtools.send("DOM.getDocument", { depth: 0 });
+    const { nodeIds } = await this.devtools.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: "[data-layout-text]" });
+    const problems: LayoutProblem[] = [];
+    for (const nodeId of nodeIds) {
+      const { fonts } = await this.devtools.send("CSS.getPlatformFontsForNode", { nodeId });
+      const system = fonts.filter((font) => !font.isCustomFont);
+      if (!system.length) continue;
+      const { attributes } = await this.devtools.send("DOM.getAttributes", { nodeId });
+      const about = await this.page.evaluate(
+        (index) => {
+          const element = document.querySelector(`[data-layout-text="${index}"]`)!;
+          return {
+            element: `<${element.localName}${element.classList.length ? `.${element.classList[0]}` : ""}>`,
+            source: element.closest("[data-source]")?.getAttribute("data-source") ?? "",
+            text: (element.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 60),
+          };
+        },
+        attributes[attributes.indexOf("data-layout-text") + 1],
+      );
+      const glyphs = system.reduce((sum, font) => sum + font.glyphCount, 0);
+      problems.push({ kind: "font", ...about, detail: `has ${glyphs} character(s) drawn in ${system.map((f) => f.familyName).join(", ")}, a system font, because the brand's font has no glyph for them: use other characters, or a font that has them` });
+    }
+    return problems;
   }
 
   async render({ url, geometry, fixedPages }: RenderRequest): Promise<Rendered> {
@@ -84,9 +128,11 @@ class Tab {
     });
     if (failedFonts.length) throw new Error(`fonts did not load: ${failedFonts.join(", ")}`);
     if (fixedPages) {
-      const overflowPx = await page.evaluate(measureOverflow);
-      if (overflowPx > 1) throw new OverflowError(pxToMm(overflowPx));
+      const overflow = await page.evaluate(measureOverflow);
+      if (overflow.px > 1) throw new OverflowError(overflow);
     }
+    const problems = [...((await page.evaluate(layoutCheck)) as LayoutProblem[]), ...(await this.fallbackFonts())];
+    if (problems.length) throw new LayoutProblemsError(problems);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: PAGE_TIMEOUT_MS });
     if (!fixedPages) await page.evaluate(layOutFirstPage, geometry.margins.top, geometry.margins.inline, geometry.media.height - geometry.margins.bottom);
     const trim = mmToPx(geometry.offset);
@@ -107,22 +153,40 @@ class Tab {
   }
 }
 
+interface Overflow {
+  px: number;
+  /** The tallest block of the sheet that overflows: what to shorten. */
+  block?: { name: string; source: string; height: number };
+}
+
 /**
  * How far, in CSS px, the content of the worst sheet runs past its bottom
- * padding or its sides. Runs in the page (as a function, so JavaScript
- * stays off for the page's own scripts).
+ * padding or its sides, and that sheet's tallest block. Runs in the page (as
+ * a function, so JavaScript stays off for the page's own scripts; no helper
+ * functions in here: tsx would wrap them in a __name() the page does not have).
  */
-function measureOverflow(): number {
-  let worst = 0;
+function measureOverflow(): Overflow {
+  let worst: Overflow = { px: 0 };
   for (const sheet of document.querySelectorAll<HTMLElement>(".sheet")) {
     const box = sheet.getBoundingClientRect();
     const style = getComputedStyle(sheet);
     const bottom = box.bottom - parseFloat(style.paddingBottom);
+    let px = 0;
     for (const element of sheet.querySelectorAll("*")) {
       const rect = element.getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
-      worst = Math.max(worst, rect.bottom - bottom, rect.right - box.right, box.left - rect.left);
+      px = Math.max(px, rect.bottom - bottom, rect.right - box.right, box.left - rect.left);
     }
+    if (px <= worst.px) continue;
+    const tallest = [...sheet.children].sort((a, b) => b.getBoundingClientRect().height - a.getBoundingClientRect().height)[0];
+    worst = {
+      px,
+      block: tallest && {
+        name: tallest.getAttribute("data-block") ?? `<${tallest.localName}${tallest.classList.length ? `.${tallest.classList[0]}` : ""}>`,
+        source: tallest.querySelector("[data-source]")?.getAttribute("data-source") ?? tallest.getAttribute("data-source") ?? "",
+        height: tallest.getBoundingClientRect().height,
+      },
+    };
   }
   return worst;
 }
