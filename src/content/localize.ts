@@ -23,6 +23,8 @@ export interface LocalizedContact {
   audience: Audience[];
   emergency: boolean;
   fromBrand: boolean;
+  /** Where its details come from, for messages about printed text: "brand.yaml contacts[0]". */
+  source: string;
 }
 
 export interface LocalizedStep {
@@ -60,8 +62,9 @@ export function localize(content: Content, brand: Brand, locale: string) {
   const region = content.regions[brand.region]!;
 
   const contacts: LocalizedContact[] = [
-    ...brand.contacts.map((c) => ({
+    ...brand.contacts.map((c, i) => ({
       id: c.id,
+      source: `brand.yaml contacts[${i}]`,
       name: c.name[locale]!,
       description: c.description?.[locale],
       phone: c.phone,
@@ -77,6 +80,7 @@ export function localize(content: Content, brand: Brand, locale: string) {
       .filter((c) => c.region === brand.region)
       .map((c) => ({
         id: c.id,
+        source: `data/content/contacts.yaml ${c.id}`,
         ...text.contacts[c.id]!,
         phone: c.phone,
         dial: c.phone && dialString(c.phone),

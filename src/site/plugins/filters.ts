@@ -9,6 +9,10 @@ import { contactsFor, type LocalizedContact } from "../../content/localize.ts";
 import type { Audience } from "../../content/schemas.ts";
 import { escapeMarkdown } from "../../content/text-rules.ts";
 
+/** Addresses this short fit any column whole. */
+const SHORT_ADDRESS = 24;
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable("image");
 // Links only to the web over https, e-mail, phone and this site: never javascript:, data: or http:.
 markdown.validateLink = (url) => /^(https:|mailto:|tel:|#|\/|\.)/i.test(url.trim());
@@ -39,6 +43,12 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("uniqueValues", (items: Record<string, unknown>[], field: string) => [...new Set(items.map((item) => item[field]))]);
   // A phone number may wrap only before a bracketed alternative ("1-800-THE-LOST (1-800-843-5678)"):
   // split anywhere else, a digit group lands on the next line and gets misdialled.
+  // A long address (e-mail, web) may break only after / . @ - and never with an
+  // added hyphen: a break opportunity (<wbr>) after each, the rest kept whole.
+  // A short one (childline.org.uk) never breaks: "childline.org." then "uk" misleads.
+  eleventyConfig.addFilter("breakableAddress", (address: string) =>
+    address.length <= SHORT_ADDRESS ? `<span class="nowrap">${escapeHtml(address)}</span>` : escapeHtml(address).replace(/([/.@-])(?=.)/g, "$1<wbr>"),
+  );
   eleventyConfig.addFilter("phoneParts", (phone: string) => phone.split(/ (?=\()/));
   eleventyConfig.addFilter("forAudience", (contacts: LocalizedContact[], audience: Audience) => contactsFor(contacts, audience));
 }
