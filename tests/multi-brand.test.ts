@@ -1,14 +1,16 @@
 /**
  * One build of several brands, each different: the fixture packs (two
- * languages each) and an English-only school pack. Every brand's pages come
- * out as that brand alone would make them: its own languages and its own
- * texts, whichever brand the build made first.
+ * languages each) and an English-only school pack with long names and
+ * addresses. Every brand's pages come out as that brand alone would make
+ * them (its own languages and texts, whichever brand the build made first),
+ * and no PDF has a word printed over another, read back from the PDFs.
  */
-import { cpSync, existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { ROOT } from "../src/paths.ts";
 import { copyOfData, runScript, tempDir } from "./helpers/cli.ts";
+import { hasPoppler, overlappingWords, wordBoxes } from "./helpers/pdf.ts";
 
 const school = join(ROOT, "tests", "fixtures", "packs", "oakfield-primary");
 let together: string;
@@ -17,7 +19,7 @@ beforeAll(async () => {
   const data = copyOfData();
   cpSync(school, join(data, "brands", "oakfield-primary"), { recursive: true });
   together = join(tempDir("multi"), "dist");
-  const result = await runScript("build", ["--no-pdf", "--out", together], { UPSTANDER_DATA: data });
+  const result = await runScript("build", ["--out", together], { UPSTANDER_DATA: data, UPSTANDER_CACHE: tempDir("cache") });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
 });
@@ -41,5 +43,16 @@ it("makes each brand's site exactly as a build of that brand alone does", async 
   expect((await runScript("build", ["--brand", school, "--no-pdf", "--out", alone])).code).toBe(0);
   for (const path of ["oakfield-primary/en/index.html", "oakfield-primary/en/get-help/index.html", "oakfield-primary/index.html"]) {
     expect(page(together, path), path).toBe(page(alone, path));
+  }
+});
+
+it.runIf(hasPoppler)("prints no word over another in any PDF of any brand", () => {
+  const pdfs = readdirSync(together).flatMap((brand) =>
+    existsSync(join(together, brand, "print")) ? readdirSync(join(together, brand, "print")).filter((f) => f.endsWith(".pdf")).map((f) => join(together, brand, "print", f)) : [],
+  );
+  expect(pdfs.length).toBeGreaterThanOrEqual(28);
+  for (const pdf of pdfs) {
+    const overlaps = overlappingWords(wordBoxes(pdf)).map(([a, b]) => `page ${a.page}: "${a.word}" and "${b.word}"`);
+    expect(overlaps, pdf).toEqual([]);
   }
 });
