@@ -5,7 +5,7 @@
  * generated JSON Schema) and `npm run new-brand` writes them as comments.
  */
 import { z } from "zod";
-import { audienceSchema, httpsUrl, idSchema, paperFamilySchema, phoneText, text } from "../content/schemas.ts";
+import { audienceSchema, httpsUrl, idSchema, localeCodePattern, paperFamilySchema, phoneText, text } from "../content/schemas.ts";
 import { fontIds } from "../site/fonts.ts";
 
 export const materialIds = ["poster", "one-minute-guide", "parent-flyer", "discussion-guide"] as const;
@@ -15,7 +15,6 @@ export type MaterialId = z.infer<typeof materialIdSchema>;
 export const regionIds = ["us", "gb", "ca", "au"] as const;
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a six-digit hex colour such as "#0b3d91"');
-export const localeCodePattern = /^[a-z]{2}(-[A-Z]{2})?$/;
 const localeCode = z.string().regex(localeCodePattern, "must be a language code such as en or es");
 const perLocale = z.record(localeCode, text);
 

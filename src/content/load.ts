@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
 import type { Problem } from "./problems.ts";
+import { localeCodePattern } from "./schemas.ts";
 import {
   contactsSchema,
   discussionSchema,
@@ -83,21 +84,32 @@ export function localeDir(dataDir: string, locale: string) {
   return join(dataDir, "locales", locale);
 }
 
-export function availableLocales(dataDir: string): string[] {
+/** The locale folders under data/locales/, split into those named with a language code and the others (reported, not read). */
+function localeFolders(dataDir: string): { codes: string[]; misnamed: string[] } {
   const dir = join(dataDir, "locales");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
+  if (!existsSync(dir)) return { codes: [], misnamed: [] };
+  const names = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+  return { codes: names.filter((name) => localeCodePattern.test(name)), misnamed: names.filter((name) => !localeCodePattern.test(name)) };
 }
+
 
 export function loadContent(dataDir: string): Loaded<Content> {
   const sources: Record<string, YamlFile> = {};
   const neutral = loadGroup(join(dataDir, "content"), contentFiles, sources);
   const problems = [...neutral.problems];
   const locales: Record<string, LocaleData> = {};
-  const codes = availableLocales(dataDir);
+  const { codes, misnamed } = localeFolders(dataDir);
+  for (const name of misnamed) {
+    problems.push({
+      severity: "error",
+      file: displayPath(localeDir(dataDir, name)),
+      path: [],
+      message: `"${name}" is not a language code, so this folder is not read: name it with a code such as en, es or fr-CA`,
+    });
+  }
   if (codes.length === 0) {
     problems.push({ severity: "error", file: displayPath(join(dataDir, "locales")), path: [], message: "no locale folders found (expected e.g. locales/en/)" });
   }

@@ -26,6 +26,9 @@ export const phoneText = text.refine((phone) => /^[\d\s()+\-./A-Za-z]{3,40}$/.te
   message: 'must be a phone number as the service publishes it, with its digits (at most 40 characters), e.g. "0800 1111"',
 });
 
+/** A language code as folders and brand.yaml write it: en, es, fr-CA. */
+export const localeCodePattern = /^[a-z]{2}(-[A-Z]{2})?$/;
+
 export const audiences = ["young-people", "parents", "professionals"] as const;
 export const audienceSchema = z.enum(audiences);
 export type Audience = z.infer<typeof audienceSchema>;

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
 import type { z } from "zod";
 import type { Problem } from "./problems.ts";
 import { closestMatch, fieldsAt } from "./suggest.ts";
@@ -13,6 +13,8 @@ export interface YamlFile {
   file: string;
   data: unknown;
   lineOf(path: ReadonlyArray<PropertyKey>): number | undefined;
+  /** The text as written in the file for the value at `path` (before YAML read it), when it is a plain value. */
+  writtenAs(path: ReadonlyArray<PropertyKey>): string | undefined;
 }
 
 export function displayPath(file: string): string {
@@ -20,16 +22,105 @@ export function displayPath(file: string): string {
   return rel.startsWith("..") ? file : rel;
 }
 
+/** Data files are short text: anything bigger is a mistake (or an attack), refused before it is read. */
+export const MAX_DATA_FILE_BYTES = 1024 * 1024;
+/** Real files nest about five levels deep; far deeper nesting only exhausts the parser and checks. */
+export const MAX_NESTING = 32;
+/** YAML aliases (*name) a file may use: more can expand to billions of values (a "billion laughs" file). */
+export const MAX_ALIASES = 100;
+
+/** The file's text, or why it cannot be read as a data file: checked before it is parsed. */
+function readText(absolutePath: string): { text?: string; problem?: string; line?: number } {
+  let stat;
+  try {
+    stat = statSync(absolutePath);
+  } catch (error) {
+    return { problem: `cannot read the file (${(error as NodeJS.ErrnoException).code === "ENOENT" ? "it does not exist" : (error as Error).message})` };
+  }
+  if (stat.isDirectory()) return { problem: "is a folder, not a file" };
+  if (!stat.isFile()) return { problem: "is not an ordinary file" };
+  if (stat.size > MAX_DATA_FILE_BYTES) {
+    return { problem: `is ${(stat.size / 1e6).toFixed(1)} MB; a data file may be at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB: split it, or remove what is not needed` };
+  }
+  const bytes = readFileSync(absolutePath);
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    const line = bytes.subarray(0, offset).reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
+    return { line, problem: `is not UTF-8 text: byte ${offset} (line ${line}) is 0x${bytes[offset]!.toString(16).padStart(2, "0")}; save the file as UTF-8 in your editor` };
+  }
+}
+
+/** Offset of the first byte that is not valid UTF-8: the shortest prefix that fails to decode (a prefix ending inside a character is not a failure). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const failing = shortestFailingPrefix(bytes);
+  // The byte that broke it may end a sequence its lead byte started: point at that lead byte.
+  for (let back = 1; back <= 3 && failing - back >= 0; back++) {
+    const byte = bytes[failing - back]!;
+    if ((byte & 0xc0) !== 0x80) return byte >= 0xc0 ? failing - back : failing;
+  }
+  return failing;
+}
+
+function shortestFailingPrefix(bytes: Uint8Array): number {
+  let [low, high] = [0, bytes.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, middle + 1), { stream: true });
+      low = middle + 1;
+    } catch {
+      high = middle;
+    }
+  }
+  return low;
+}
+
+/** Keys written twice in one mapping, found in one pass over every mapping (without recursion). */
+function duplicateKeys(root: unknown, lineAt: (offset: number) => number): Array<{ key: string; line: number; first: number }> {
+  const found: Array<{ key: string; line: number; first: number }> = [];
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Map<unknown, number>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const offset = pair.key.range?.[0] ?? 0;
+          const first = seen.get(pair.key.value);
+          if (first !== undefined) found.push({ key: String(pair.key.value), line: lineAt(offset), first: lineAt(first) });
+          else seen.set(pair.key.value, offset);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  return found;
+}
+
+/** How deep the parsed value nests, measured without recursion (deep input must not overflow the stack). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_NESTING) return deepest;
+    if (node !== null && typeof node === "object") for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 export function readYamlFile(absolutePath: string): { yaml?: YamlFile; problems: Problem[] } {
   const file = displayPath(absolutePath);
-  let source: string;
-  try {
-    source = readFileSync(absolutePath, "utf8");
-  } catch (error) {
-    return { problems: [{ severity: "error", file, path: [], message: `cannot read the file (${(error as Error).message})` }] };
-  }
+  const fileProblem = (message: string, line?: number) => ({ problems: [{ severity: "error" as const, file, line, path: [], message }] });
+  const read = readText(absolutePath);
+  if (read.text === undefined) return fileProblem(read.problem!, read.line);
+  const source = read.text;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // uniqueKeys compares every key with every other (minutes for a big file): duplicateKeys below does it in one pass.
+  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: false });
   if (doc.errors.length) {
     return {
       problems: doc.errors.map((error) => ({
@@ -41,26 +132,66 @@ export function readYamlFile(absolutePath: string): { yaml?: YamlFile; problems:
       })),
     };
   }
-  const lineOf = (path: ReadonlyArray<PropertyKey>) => {
-    // Walk as deep as the document goes: a missing field is reported at its parent.
+  const duplicates = duplicateKeys(doc.contents, (offset) => lineCounter.linePos(offset).line);
+  if (duplicates.length) return { problems: duplicates.map(({ key, line, first }) => ({ severity: "error" as const, file, line, path: [], message: `not valid YAML: the key "${key}" is written twice in the same place (first on line ${first}); keep one` })) };
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return fileProblem("is empty: it holds no data (only comments or blank lines); fill it in, or see the other files of its kind for what belongs here");
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (/alias/i.test((error as Error).message)) return fileProblem(`uses its YAML aliases (*name) too often (more than ${MAX_ALIASES} expansions); write the values out instead`);
+    return fileProblem(`cannot be read as data: ${(error as Error).message.split("\n")[0]}`);
+  }
+  if (depthOf(data) > MAX_NESTING) return fileProblem(`nests values more than ${MAX_NESTING} levels deep; data files need only a few levels: check the indentation`);
+  // Each map's keys, indexed once: looking a key up is then constant time, however large the map.
+  const keysOf = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+  const pairIn = (map: YAMLMap, key: PropertyKey) => {
+    let index = keysOf.get(map);
+    if (!index) {
+      index = new Map(map.items.filter((item) => isScalar(item.key)).map((item) => [(item.key as { value: unknown }).value, item as Pair]));
+      keysOf.set(map, index);
+    }
+    return index.get(key);
+  };
+  /** The node at `path`, or as deep as the document goes (a missing field is reported at its parent). */
+  const nodeAt = (path: ReadonlyArray<PropertyKey>) => {
     let node: unknown = doc.contents;
     let found = doc.contents as Node | null;
+    let complete = true;
     for (const key of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-        if (!pair) break;
+        const pair = pairIn(node, key);
+        if (!pair) {
+          complete = false;
+          break;
+        }
         found = (isScalar(pair.value) ? pair.value : pair.key) as Node;
         node = pair.value;
       } else if (isSeq(node) && typeof key === "number" && node.items[key]) {
         node = node.items[key];
         found = node as Node;
-      } else break;
+      } else {
+        complete = false;
+        break;
+      }
     }
-    const offset = found?.range?.[0];
+    return { found, complete };
+  };
+  const lineOf = (path: ReadonlyArray<PropertyKey>) => {
+    const offset = nodeAt(path).found?.range?.[0];
     return offset === undefined ? undefined : lineCounter.linePos(offset).line;
   };
-  return { yaml: { file, data: doc.toJS({ maxAliasCount: 100 }), lineOf }, problems: [] };
+  const writtenAs = (path: ReadonlyArray<PropertyKey>) => {
+    const { found, complete } = nodeAt(path);
+    return complete && isScalar(found) && found.range ? source.slice(found.range[0], found.range[1]) : undefined;
+  };
+  return { yaml: { file, data, lineOf, writtenAs }, problems: [] };
 }
+
+/** Unknown fields reported one by one, with a suggestion each; the rest in one line. */
+const MAX_UNKNOWN_FIELDS = 20;
 
 /** Parse a YAML file's data with a zod schema; one problem per zod issue. */
 export function parseWithSchema<S extends z.ZodType>(
@@ -72,11 +203,13 @@ export function parseWithSchema<S extends z.ZodType>(
   const problems: Problem[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
-      // One message per unknown key, each pointing at the key itself, with what it may have meant.
+      // One message per unknown key, each pointing at the key itself, with what it may have meant;
+      // past a few, one summary, so a file of thousands of stray keys is reported at once.
       const allowed = fieldsAt(schema, issue.path);
-      const written = fieldsWritten(yaml.data, issue.path);
-      for (const key of issue.keys) {
-        const meant = closestMatch(key, allowed.filter((field) => !written.includes(field)));
+      const written = new Set(fieldsWritten(yaml.data, issue.path));
+      const unwritten = allowed.filter((field) => !written.has(field));
+      for (const key of issue.keys.slice(0, MAX_UNKNOWN_FIELDS)) {
+        const meant = closestMatch(key, unwritten);
         const path = [...issue.path, key];
         problems.push({
           severity: "error",
@@ -88,6 +221,16 @@ export function parseWithSchema<S extends z.ZodType>(
             : `unknown field "${key}"; the fields allowed here are ${allowed.join(", ")}`,
         });
       }
+      const more = issue.keys.length - MAX_UNKNOWN_FIELDS;
+      if (more > 0) {
+        problems.push({
+          severity: "error",
+          file: yaml.file,
+          line: yaml.lineOf(issue.path),
+          path: issue.path.map(pathPart),
+          message: `and ${more} more unknown field(s); the fields allowed here are ${allowed.join(", ")}`,
+        });
+      }
       continue;
     }
     problems.push({
@@ -95,10 +238,22 @@ export function parseWithSchema<S extends z.ZodType>(
       file: yaml.file,
       line: yaml.lineOf(issue.path),
       path: issue.path.map(pathPart),
-      message: isMissing(yaml.data, issue.path) ? `required field is missing (${issue.message})` : issue.message,
+      message: isMissing(yaml.data, issue.path) ? `required field is missing (${issue.message})` : numberForText(yaml, issue) ?? issue.message,
     });
   }
   return { problems };
+}
+
+/**
+ * A number where text belongs (an unquoted phone number): YAML read it as a
+ * number, dropping a leading 0 or a space, so say to quote what was written.
+ */
+function numberForText(yaml: YamlFile, issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code !== "invalid_type" || issue.expected !== "string") return undefined;
+  const { value } = lookUp(yaml.data, issue.path);
+  if (typeof value !== "number") return undefined;
+  const written = yaml.writtenAs(issue.path) ?? String(value);
+  return `must be text: put it in quotes, e.g. "${written}" (without quotes YAML reads it as the number ${value}${/^[+0]/.test(written) ? ", dropping its leading " + written[0] : ""})`;
 }
 
 /** Follows a field path into parsed data; `found` is false when any part of it is absent. */
