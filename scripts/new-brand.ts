@@ -23,12 +23,21 @@ runCommand("new-brand", async () => {
   const { values, positionals } = parseArgs({
     args: commandArgs(),
     allowPositionals: true,
-    options: { region: { type: "string", default: "us" }, dir: { type: "string" } },
-});
-  const id = positionals[0] ?? fail("give the new brand's id, e.g. npm run new-brand -- northshire");
+    options: { region: { type: "string" }, dir: { type: "string" } },
+  });
+  if (!positionals.length) fail("give the new brand's id, e.g. npm run new-brand -- northshire");
+  // "Oakfield Primary" arrives as two words, or one with a space: suggest the id it would be.
+  const written = positionals.join(" ");
+  const id = written;
   const idCheck = idSchema.safeParse(id);
-  if (!idCheck.success) fail(`"${id}" ${idCheck.error.issues[0]!.message}`);
-  if (!(regionIds as readonly string[]).includes(values.region)) fail(`--region must be one of ${regionIds.join(", ")}, not "${values.region}"`);
+  if (!idCheck.success) {
+    const suggestion = written.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64);
+    fail(`"${written}" ${idCheck.error.issues[0]!.message}${suggestion ? `: try npm run new-brand -- ${suggestion}` : ""}`);
+  }
+  const region = values.region ?? "us";
+  if (!(regionIds as readonly string[]).includes(region)) {
+    fail(`--region must be one of ${regionIds.join(", ")}, not "${region}"${region.toLowerCase() === "uk" ? ': for the United Kingdom use "gb"' : ""}`);
+  }
 
   const content = loadContent(DATA_DIR);
   if (!content.value) {
@@ -37,15 +46,19 @@ runCommand("new-brand", async () => {
   }
   const dir = values.dir ? resolve(values.dir) : resolve(brandsDir(DATA_DIR), id);
   const brandArgument = values.dir ? displayPath(dir) : id;
-  let written: string[];
+  let files: string[];
   try {
-    written = writeNewPack({ id, region: values.region as BrandFile["region"], dir, dataDir: DATA_DIR, content: content.value, brandArgument });
+    files = writeNewPack({ id, region: region as BrandFile["region"], dir, dataDir: DATA_DIR, content: content.value, brandArgument });
   } catch (error) {
     // The pack's folder exists or cannot be written: say so plainly.
     fail((error as Error).message);
   }
+  // The placeholder logo is expected here: it is what the owner replaces next.
   const check = loadBrand(dir, content.value);
-  if (!reportProblems(check.problems)) process.exit(1);
-  console.log(`new-brand: wrote ${written.map(displayPath).join(" and ")}`);
-  console.log(`Edit brand.yaml and replace logo.svg, then: npm run build -- --brand ${brandArgument}`);
+  const todo = check.problems.filter((problem) => problem.kind === "placeholder");
+  if (!reportProblems(check.problems.filter((problem) => problem.kind !== "placeholder"))) process.exit(1);
+  const paper = content.value.regions[region]!.paper;
+  console.log(`new-brand: wrote ${files.map(displayPath).join(" and ")}`);
+  if (!values.region) console.log(`new-brand: no --region given, so it uses ${region} (United States contacts, ${paper === "letter" ? "US Letter" : "A4"} paper); run it again with --region gb, ca or au for another`);
+  console.log(`Next: ${todo.length ? "replace logo.svg with your logo, " : ""}edit brand.yaml, then: npm run build -- --brand ${brandArgument}`);
 });

@@ -126,7 +126,15 @@ describe("npm run new-brand", () => {
     for (const { line, i } of fields) expect(lines[i - 1], line).toMatch(/^\s*#/);
   });
 
-  it.skipIf(!hasPoppler)("builds at once, with Australia's contacts, 000 and A4 paper", async () => {
+  it("is refused by check only for its placeholder logo, named as the next thing to do", async () => {
+    expect(created.stdout).toContain("Next: replace logo.svg with your logo");
+    const checked = await runScript("check", ["--brand", pack]);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr.match(/^error: .*$/gm)).toEqual([expect.stringMatching(/logo: logo\.svg is still the placeholder new-brand wrote/)]);
+  });
+
+  it.skipIf(!hasPoppler)("with a logo of its own, builds at once, with Australia's contacts, 000 and A4 paper", async () => {
+    cpSync(join(FIXTURE_BRANDS, "upstander", "logo.svg"), join(pack, "logo.svg"));
     const site = join(await build(pack, ["--material", "one-minute-guide"]), "kestrel-trust");
     const guide = join(site, "print", "one-minute-guide-en-a4.pdf");
     expectPaper(await loadPdf(guide), "a4", guide);

@@ -20,17 +20,20 @@ export function contrastRatio(foreground: string, background: string): number {
 
 /**
  * The least change to `colour` (mixing it towards black, or towards white,
- * whichever gets there sooner) that reaches the minimum contrast against `other`.
+ * whichever gets there sooner) that reaches the minimum contrast against
+ * every one of `others` (the page and each tinted box the colour sits on).
  */
-export function nearestPassingColour(colour: string, other: string, minimum = MIN_TEXT_CONTRAST): string {
+export function nearestPassingColour(colour: string, others: string | readonly string[], minimum = MIN_TEXT_CONTRAST): string {
+  const backgrounds = typeof others === "string" ? [others] : others;
+  const passes = (candidate: string) => backgrounds.every((other) => contrastRatio(candidate, other) >= minimum);
   const from = channels(colour);
   const candidates = [0, 255].map((target) => {
     for (let step = 1; step <= 100; step++) {
       const mixed = toHex(from.map((c) => c + ((target - c) * step) / 100));
-      if (contrastRatio(mixed, other) >= minimum) return { mixed, step };
+      if (passes(mixed)) return { mixed, step };
     }
     return undefined;
   });
   const best = candidates.filter((c) => c !== undefined).sort((a, b) => a.step - b.step)[0];
-  return best?.mixed ?? (relativeLuminance(other) > 0.18 ? "#000000" : "#ffffff");
+  return best?.mixed ?? (backgrounds.every((other) => relativeLuminance(other) > 0.18) ? "#000000" : "#ffffff");
 }

@@ -13,8 +13,11 @@ import { displayPath, parseWithSchema, readYamlFile, type YamlFile } from "../co
 import { errorsIn, type Problem } from "../content/problems.ts";
 import { pageGeometry } from "../print/paper.ts";
 import { planPrints } from "../print/plan.ts";
+import type { z } from "zod";
 import { contrastRatio, MIN_TEXT_CONTRAST, nearestPassingColour } from "./contrast.ts";
+import { tintColours, tintUses } from "./design-tokens.ts";
 import { MIN_PRINT_DPI, PRINT_DPI, printDpi, readLogo, type LogoImage } from "./logo.ts";
+import { PLACEHOLDERS } from "./new-pack.ts";
 import { brandSchema, materialIds, type BrandFile, type MaterialId } from "./schema.ts";
 
 export interface Brand extends Omit<BrandFile, "paper" | "materials"> {
@@ -42,16 +45,31 @@ export function resolveBrandDir(dataDir: string, idOrPath: string): string {
   return join(brandsDir(dataDir), idOrPath);
 }
 
+/**
+ * The fields of a brand.yaml that are valid on their own: when the file as a
+ * whole fails its schema, the checks still run on these, so one wrong field
+ * does not hide the contrast, logo or contact problems of the others.
+ */
+function validFields(data: unknown): Partial<BrandFile> {
+  if (data === null || typeof data !== "object") return {};
+  const fields: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(brandSchema.shape)) {
+    const parsed = (schema as z.ZodType).safeParse((data as Record<string, unknown>)[key]);
+    if (parsed.success && parsed.data !== undefined) fields[key] = parsed.data;
+  }
+  return fields as Partial<BrandFile>;
+}
+
 export function loadBrand(dir: string, content: Content): { value?: Brand; problems: Problem[] } {
   const read = readYamlFile(join(dir, "brand.yaml"));
   if (!read.yaml) return { problems: read.problems };
   const parsed = parseWithSchema(read.yaml, brandSchema);
-  if (!parsed.value) return { problems: parsed.problems };
-  const file = parsed.value;
-  const problems = checkBrand(file, read.yaml, content);
-  const logo = checkLogo(file, dir, read.yaml);
+  const fields = parsed.value ?? validFields(read.yaml.data);
+  const problems = [...parsed.problems, ...checkBrand(fields, read.yaml, content)];
+  const logo = fields.logo === undefined ? { problems: [] } : checkLogo(fields as Pick<BrandFile, "logo">, dir, read.yaml);
   problems.push(...logo.problems);
-  if (problems.some((p) => p.severity === "error") || !logo.image) return { problems };
+  const file = parsed.value;
+  if (!file || problems.some((p) => p.severity === "error") || !logo.image) return { problems };
   const region = content.regions[file.region]!;
   const brand: Brand = {
     ...file,
@@ -64,20 +82,23 @@ export function loadBrand(dir: string, content: Content): { value?: Brand; probl
   return { value: errorsIn(problems).length ? undefined : brand, problems };
 }
 
-type AddProblem = (path: Array<string | number>, message: string, severity?: Problem["severity"]) => void;
+type AddProblem = (path: Array<string | number>, message: string, severity?: Problem["severity"], kind?: Problem["kind"]) => void;
 
 function problemAdder(problems: Problem[], yaml: YamlFile): AddProblem {
-  return (path, message, severity = "error") => problems.push({ severity, file: yaml.file, line: yaml.lineOf(path), path, message });
+  return (path, message, severity = "error", kind) => problems.push({ severity, file: yaml.file, line: yaml.lineOf(path), path, message, ...(kind && { kind }) });
 }
 
 /** The logo must be an SVG or PNG inside the pack; an SVG comes back sanitised, with what was taken out. */
-function checkLogo(brand: BrandFile, dir: string, yaml: YamlFile): { image?: LogoImage; problems: Problem[] } {
+function checkLogo(brand: Pick<BrandFile, "logo">, dir: string, yaml: YamlFile): { image?: LogoImage; problems: Problem[] } {
   const problems: Problem[] = [];
   const add = problemAdder(problems, yaml);
   const path = resolve(dir, brand.logo);
   const insidePack = !isAbsolute(brand.logo) && !relative(dir, path).startsWith("..");
   if (!insidePack) add(["logo"], `must be a file inside the brand folder (${displayPath(dir)}), not "${brand.logo}": copy the logo into the folder and give its name, e.g. logo.svg`);
-  else if (![".svg", ".png"].includes(extname(path).toLowerCase())) add(["logo"], `must be an .svg or .png file, not "${brand.logo}": export the logo as SVG (best) or PNG`);
+  else if ([".jpg", ".jpeg"].includes(extname(path).toLowerCase())) {
+    const png = brand.logo.replace(/\.jpe?g$/i, ".png");
+    add(["logo"], `${brand.logo} is a JPEG, which blurs text and edges in print: save it as PNG (an image editor's Export as PNG, or in the Upstander folder: node -e "require('sharp')('${path}').png().toFile('${resolve(dir, png)}')"), then write logo: ${png}`);
+  } else if (![".svg", ".png"].includes(extname(path).toLowerCase())) add(["logo"], `must be an .svg or .png file, not "${brand.logo}": export the logo as SVG (best) or PNG`);
   else if (!existsSync(path)) add(["logo"], `file not found: ${displayPath(path)}; put the logo in the brand folder or correct the name`);
   else if (lstatSync(path).isSymbolicLink() && relative(realpathSync(dir), realpathSync(path)).startsWith("..")) {
     add(["logo"], `${brand.logo} is a link to a file outside the brand folder (${realpathSync(path)}); copy the logo itself into the folder`);
@@ -86,6 +107,7 @@ function checkLogo(brand: BrandFile, dir: string, yaml: YamlFile): { image?: Log
   if (problems.length) return { problems };
   const logo = readLogo(path);
   if (logo.problem) add(["logo"], `${brand.logo} ${logo.problem}`);
+  if (logo.image?.svg?.includes(PLACEHOLDERS.logoNote)) add(["logo"], `${brand.logo} is still the placeholder new-brand wrote: put your own logo in the pack folder (SVG best, or PNG)`, "error", "placeholder");
   // A logo is an image: its text is drawn in whatever font the viewer's or printer's machine has.
   if (logo.image?.svg && /<text\b/.test(logo.image.svg)) {
     add(["logo"], `${brand.logo} draws letters as text (<text>), which print in whatever font the machine has, not your logo's: convert the text to outlines (in Inkscape: Path > Object to Path; in Illustrator: Type > Create Outlines) and export it again`);
@@ -118,52 +140,41 @@ function checkLogoResolution(brand: Brand, yaml: YamlFile): Problem[] {
   return problems;
 }
 
-function checkBrand(brand: BrandFile, yaml: YamlFile, content: Content): Problem[] {
+function checkBrand(brand: Partial<BrandFile>, yaml: YamlFile, content: Content): Problem[] {
   const problems: Problem[] = [];
   const add = problemAdder(problems, yaml);
   const available = Object.keys(content.locales);
+  const locales = brand.locales ?? [];
 
-  if (!content.regions[brand.region]) add(["region"], `Upstander has no contacts for region "${brand.region}" yet`);
+  if (brand.region && !content.regions[brand.region]) add(["region"], `Upstander has no contacts for region "${brand.region}" yet`);
 
-  brand.locales.forEach((locale, i) => {
+  locales.forEach((locale, i) => {
     if (!available.includes(locale)) add(["locales", i], `there is no content in "${locale}"; available: ${available.join(", ")}`);
   });
 
-  // The pairs the templates set text in: body text on the background, and
-  // the background colour on primary (headers), which is also primary on the
-  // background (links, headings, figures): contrast is symmetric.
-  const { text, background, primary } = brand.colors;
-  // `change` is the colour the owner should adjust; the suggestion keeps the other one.
-  const pairs = [
-    { path: ["colors", "text"], what: `text on background (${text} on ${background})`, change: "text", colour: text, against: background },
-    { path: ["colors", "primary"], what: `text on primary (${background} on ${primary}, also ${primary} links on ${background})`, change: "primary", colour: primary, against: background },
-  ];
-  for (const { path, what, change, colour, against } of pairs) {
-    const ratio = contrastRatio(colour, against);
-    if (ratio >= MIN_TEXT_CONTRAST) continue;
-    add(path, `contrast of ${what} is ${ratio.toFixed(2)}:1; WCAG AA needs at least ${MIN_TEXT_CONTRAST}:1: try a ${change} colour such as "${nearestPassingColour(colour, against)}"`);
-  }
+  if (brand.colors) checkColours(brand.colors, add);
+  if (!brand.example) checkUnfinished(brand, add);
 
   const needsEveryLocale = (path: Array<string | number>, texts: Record<string, string> | undefined) => {
-    for (const locale of brand.locales) {
+    for (const locale of locales) {
       if (texts && !texts[locale]) add([...path], `missing the ${locale} text (the brand lists ${locale} in locales)`);
     }
   };
-  brand.contacts.forEach((contact, i) => {
+  (brand.contacts ?? []).forEach((contact, i) => {
     needsEveryLocale(["contacts", i, "name"], contact.name);
     needsEveryLocale(["contacts", i, "description"], contact.description);
   });
   needsEveryLocale(["footer"], brand.footer);
 
   const seen = new Set<string>();
-  brand.locales.forEach((locale, i) => {
+  locales.forEach((locale, i) => {
     if (seen.has(locale)) add(["locales", i], `${locale} is listed twice; list each language once`);
     seen.add(locale);
   });
 
   const allowedHosts = linkHosts(brand, content);
-  for (const [locale, overrides] of Object.entries(brand.overrides)) {
-    if (!brand.locales.includes(locale)) add(["overrides", locale], `"${locale}" is not one of the brand's locales (${brand.locales.join(", ")})`);
+  for (const [locale, overrides] of Object.entries(brand.overrides ?? {})) {
+    if (brand.locales && !locales.includes(locale)) add(["overrides", locale], `"${locale}" is not one of the brand's locales (${locales.join(", ")})`);
     const texts = localeTextsByKey(content, locale);
     if (!texts) continue;
     let unknown = 0;
@@ -185,6 +196,70 @@ function checkBrand(brand: BrandFile, yaml: YamlFile, content: Content): Problem
   return problems;
 }
 
+/**
+ * Text and link colours against every background the site and print set
+ * them on: the page, the header band (the background colour on primary:
+ * contrast is symmetric) and each tinted box (design-tokens.ts). A
+ * suggestion passes against all of them.
+ */
+function checkColours({ text, background, primary }: BrandFile["colors"], add: AddProblem): void {
+  const backgrounds = [
+    { colour: background, name: "the background" },
+    ...Object.entries(tintColours).map(([token, colour]) => ({ colour, name: tintUses[token as keyof typeof tintColours] })),
+  ];
+  // `change` is the colour the owner should adjust; the suggestion keeps the backgrounds.
+  const colours = [
+    { path: ["colors", "text"], change: "text", colour: text, what: "text" },
+    { path: ["colors", "primary"], change: "primary", colour: primary, what: "primary (links, headings, and the header band behind the background colour)" },
+  ];
+  for (const { path, change, colour, what } of colours) {
+    const worst = backgrounds.map((b) => ({ ...b, ratio: contrastRatio(colour, b.colour) })).sort((a, b) => a.ratio - b.ratio)[0]!;
+    if (worst.ratio >= MIN_TEXT_CONTRAST) continue;
+    const suggestion = nearestPassingColour(colour, backgrounds.map((b) => b.colour));
+    add(path, `contrast of ${what} on ${worst.name} (${colour} on ${worst.colour}) is ${worst.ratio.toFixed(2)}:1; WCAG AA needs at least ${MIN_TEXT_CONTRAST}:1: try a ${change} colour such as "${suggestion}", which passes on every background it is used on`);
+  }
+}
+
+/** Top-level domains and domains reserved for examples and tests (RFC 2606, RFC 6761): never a real address. */
+const RESERVED_DOMAIN = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$/i;
+
+/**
+ * What a pack must not print unless it is a marked example: addresses on
+ * reserved example domains, new-brand's placeholder texts, and text left in
+ * English (the first locale) in another language's field.
+ */
+function checkUnfinished(brand: Partial<BrandFile>, add: AddProblem): void {
+  const reserved = (path: Array<string | number>, address: string | undefined, host: string | undefined) => {
+    if (address && host && RESERVED_DOMAIN.test(host)) add(path, `${address} is on a domain reserved for examples, so it reaches no one: give your real address, or leave the field out`);
+  };
+  reserved(["website"], brand.website, brand.website && new URL(brand.website).hostname);
+  (brand.contacts ?? []).forEach((contact, i) => {
+    reserved(["contacts", i, "url"], contact.url, contact.url && new URL(contact.url).hostname);
+    reserved(["contacts", i, "email"], contact.email, contact.email?.split("@")[1]);
+  });
+  const placeholders = new Set<string>(Object.values(PLACEHOLDERS));
+  type Texts = [Array<string | number>, Record<string, string> | undefined];
+  const contactTexts = (brand.contacts ?? []).flatMap((contact, i): Texts[] => [
+    [["contacts", i, "name"], contact.name],
+    [["contacts", i, "description"], contact.description],
+  ]);
+  const texts: Texts[] = [[["footer"], brand.footer], ...Object.entries(brand.overrides ?? {}).map(([locale, overrides]): Texts => [["overrides", locale], overrides]), ...contactTexts];
+  for (const [path, values] of texts) {
+    for (const [key, value] of Object.entries(values ?? {})) {
+      if (placeholders.has(value.trim())) add([...path, key], `"${value}" is still the example new-brand wrote: write your own, or delete the line`);
+    }
+  }
+  // A sentence (four words or more) the same in the first locale and another was not translated.
+  const [first, ...others] = brand.locales ?? [];
+  for (const [path, values] of [[["footer"], brand.footer] as Texts, ...contactTexts]) {
+    const original = first && values?.[first];
+    for (const locale of others) {
+      if (original && values?.[locale] === original && original.trim().split(/\s+/).length >= 4) {
+        add([...path, locale], `is the same as the ${first} text; write it in ${locale} (a translation no one has checked should say so)`);
+      }
+    }
+  }
+}
 const MAX_SUGGESTIONS = 20;
 /** Letters a locked step's wording needs at the least: enough for a word, so it cannot be blanked with symbols. */
 const MIN_LOCKED_LETTERS = 3;
@@ -205,8 +280,8 @@ function overrideProblems(key: string, value: string, original: string, locale: 
 }
 
 /** The hosts a brand's text may link to: its own website and every service its materials list. */
-function linkHosts(brand: BrandFile, content: Content): Set<string> {
-  const urls = [brand.website, ...brand.contacts.map((c) => c.url), ...content.contacts.map((c) => c.url), ...content.resources.map((r) => r.url), ...content.stats.map((s) => s.url)];
+function linkHosts(brand: Partial<BrandFile>, content: Content): Set<string> {
+  const urls = [brand.website, ...(brand.contacts ?? []).map((c) => c.url), ...content.contacts.map((c) => c.url), ...content.resources.map((r) => r.url), ...content.stats.map((s) => s.url)];
   return new Set(urls.flatMap((url) => (url ? [new URL(url).hostname] : [])));
 }
 

@@ -56,6 +56,18 @@ const commentedOut = (yaml: string) =>
     .map((line) => (line.startsWith("#") ? `#${line}` : `# ${line}`))
     .join("\n");
 
+/**
+ * The example values new-brand writes: a pack still holding one of them is
+ * not finished, and the checks say so rather than print it.
+ */
+export const PLACEHOLDERS = {
+  description: "When to call it, in one sentence.",
+  phone: "Copy the number exactly as published",
+  headline: "Your own headline",
+  footer: "Registered charity 000000",
+  logoNote: "Placeholder logo written by npm run new-brand: replace this file with your logo",
+} as const;
+
 const titleCase = (id: string) => id.split("-").map((word) => word[0]!.toUpperCase() + word.slice(1)).join(" ");
 
 export interface NewPackOptions {
@@ -76,7 +88,6 @@ export function writeNewPack({ id, region, dir, dataDir, content, brandArgument 
     id,
     name,
     shortName: name,
-    website: "https://example.org",
     region,
     locales,
     paper: content.regions[region]!.paper,
@@ -90,15 +101,18 @@ export function writeNewPack({ id, region, dir, dataDir, content, brandArgument 
       {
         id: `${id}-front-door`,
         name: Object.fromEntries(locales.map((l) => [l, `${name} front door`])),
-        description: Object.fromEntries(locales.map((l) => [l, "When to call it, in one sentence."])),
-        phone: "Copy the number exactly as published",
+        description: Object.fromEntries(locales.map((l) => [l, PLACEHOLDERS.description])),
+        phone: PLACEHOLDERS.phone,
+        email: "safeguarding@your-organisation.example",
+        url: "https://www.your-organisation.example/safeguarding",
+        hours: { open: [{ days: ["mon", "tue", "wed", "thu", "fri"], opens: "09:00", closes: "17:00" }] },
         audience: ["parents", "professionals"],
       },
     ],
   };
   const optionalExamples = {
-    overrides: { [locales[0]!]: { "print.poster.headline": "Your own headline" } },
-    footer: Object.fromEntries(locales.map((l) => [l, "Registered charity 000000"])),
+    overrides: { [locales[0]!]: { "print.poster.headline": PLACEHOLDERS.headline } },
+    footer: Object.fromEntries(locales.map((l) => [l, PLACEHOLDERS.footer])),
   };
   const shape = brandSchema.shape;
   const contactsShape = z.object({ contacts: z.array(brandContactSchema) });
@@ -126,6 +140,7 @@ export function writeNewPack({ id, region, dir, dataDir, content, brandArgument 
 /** A plain mark to replace with the real logo; no text, so it looks the same everywhere. */
 function placeholderLogo(colour: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">
+  <desc>${PLACEHOLDERS.logoNote}</desc>
   <rect x="2" y="2" width="60" height="60" rx="12" fill="${colour}"/>
   <circle cx="32" cy="32" r="14" fill="none" stroke="#ffffff" stroke-width="6"/>
 </svg>

@@ -5,7 +5,8 @@
  * generated JSON Schema) and `npm run new-brand` writes them as comments.
  */
 import { z } from "zod";
-import { audienceSchema, httpsUrl, idSchema, localeCodePattern, paperFamilySchema, phoneText, text } from "../content/schemas.ts";
+import { audienceSchema, hoursSchema, httpsUrl, idSchema, localeCodePattern, paperFamilySchema, phoneText, text } from "../content/schemas.ts";
+import { closestMatch } from "../content/suggest.ts";
 import { fontIds } from "../site/fonts.ts";
 
 export const materialIds = ["poster", "one-minute-guide", "parent-flyer", "discussion-guide"] as const;
@@ -13,10 +14,15 @@ export const materialIdSchema = z.enum(materialIds);
 export type MaterialId = z.infer<typeof materialIdSchema>;
 
 export const regionIds = ["us", "gb", "ca", "au"] as const;
+/** Names people write for a region, for "did you mean": the ISO code of the United Kingdom is gb. */
+const regionAliases: Record<string, (typeof regionIds)[number]> = { uk: "gb", england: "gb", scotland: "gb", wales: "gb", usa: "us", aus: "au", can: "ca" };
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a six-digit hex colour such as "#0b3d91"');
 const localeCode = z.string().regex(localeCodePattern, "must be a language code such as en or es");
 const perLocale = z.record(localeCode, text);
+/** Longest brand name and footer line the layouts are tested with (tests/property-packs.test.ts). */
+export const MAX_NAME_LENGTH = 100;
+export const MAX_FOOTER_LENGTH = 200;
 
 export const brandContactSchema = z
   .strictObject({
@@ -26,6 +32,7 @@ export const brandContactSchema = z
     phone: phoneText.optional().meta({ description: "Exactly as the service publishes it, in quotes." }),
     email: z.email({ error: "must be an email address" }).optional().meta({ description: "Optional email address." }),
     url: httpsUrl.optional().meta({ description: "Optional web address, https only." }),
+    hours: hoursSchema.optional().meta({ description: 'Optional opening hours, as the service publishes them: "24/7", or open: [{ days: [mon, tue, wed, thu, fri], opens: "09:00", closes: "17:00" }].' }),
     audience: z
       .array(audienceSchema)
       .min(1, "must name at least one audience")
@@ -36,11 +43,16 @@ export const brandContactSchema = z
 export const brandSchema = z
   .strictObject({
     id: idSchema.meta({ description: "Names the output folder (dist/<id>): lower-case letters, digits and hyphens." }),
-    name: text.meta({ description: "Your organisation's full name, printed on every material and used as the PDFs' author." }),
+    name: text.max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters; put a longer form in the footer`).meta({ description: "Your organisation's full name, printed on every material and used as the PDFs' author." }),
     shortName: text.meta({ description: "A short form of the name for tight spaces." }),
-    website: httpsUrl.meta({ description: "Your website, starting with https://." }),
+    website: httpsUrl.optional().meta({ description: "Optional: your website, starting with https://. Leave out if you have none: nothing is printed in its place." }),
     region: z
-      .enum(regionIds)
+      .enum(regionIds, {
+        error: (issue) => {
+          const meant = typeof issue.input === "string" ? (regionAliases[issue.input.toLowerCase()] ?? closestMatch(issue.input, regionIds)) : undefined;
+          return `must be one of ${regionIds.join(", ")}${meant ? `: did you mean "${meant}"?` : ""}`;
+        },
+      })
       .meta({ description: "Where your readers are: us, gb, ca or au. Picks the help contacts, the emergency number and the default paper." }),
     locales: z
       .array(localeCode)
@@ -56,7 +68,10 @@ export const brandSchema = z
         background: hexColour.meta({ description: "Page background, usually white." }),
       })
       .meta({ description: "Colours as six-digit hex codes in quotes. Pairs that are hard to read are refused, with a readable alternative." }),
-    font: z.enum(fontIds).meta({ description: `Typeface, one of: ${fontIds.join(", ")}. All are bundled; nothing is loaded from elsewhere.` }),
+    font: z
+      .enum(fontIds)
+      .default("atkinson-hyperlegible")
+      .meta({ description: `Optional typeface, one of: ${fontIds.join(", ")} (the first if left out). All are bundled; nothing is loaded from elsewhere.` }),
     contacts: z
       .array(brandContactSchema)
       .default([])
@@ -70,7 +85,11 @@ export const brandSchema = z
       .record(localeCode, z.record(z.string(), z.string()))
       .default({})
       .meta({ description: "Optional: replace any text by its key, per language, e.g. en: { print.poster.headline: ... }. Safety steps may be reworded, never emptied." }),
-    footer: perLocale.optional().meta({ description: "Optional: a line printed at the foot of every material, per language, e.g. your charity number or licence." }),
+    example: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Optional: true only for a fictional sample pack, which may use example addresses and numbers reserved for fiction." }),
+    footer: z.record(localeCode, text.max(MAX_FOOTER_LENGTH, `must be at most ${MAX_FOOTER_LENGTH} characters: it prints at the foot of every material`)).optional().meta({ description: "Optional: a line printed at the foot of every material, per language, e.g. your charity number or licence." }),
   })
   .meta({ title: "Upstander brand pack (brand.yaml)" });
 export type BrandFile = z.infer<typeof brandSchema>;

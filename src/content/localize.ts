@@ -71,7 +71,7 @@ export function localize(content: Content, brand: Brand, locale: string) {
       dial: c.phone && dialString(c.phone),
       email: c.email,
       url: c.url,
-      hours: [],
+      hours: c.hours ? formatHours(c.hours, locale, t) : [],
       audience: c.audience,
       emergency: false,
       fromBrand: true,

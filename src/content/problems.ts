@@ -14,6 +14,8 @@ export interface Problem {
   /** Field path inside the file, e.g. ["contacts", 2, "phone"]. Empty for the whole file. */
   path: ReadonlyArray<string | number>;
   message: string;
+  /** A value new-brand wrote for the owner to replace (an error for check and build; expected just after new-brand). */
+  kind?: "placeholder";
 }
 
 export function formatPath(path: ReadonlyArray<string | number>): string {

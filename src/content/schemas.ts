@@ -15,9 +15,13 @@ export const idSchema = z
 export const httpsUrl = z.url({
   protocol: /^https$/,
   error: (issue) =>
-    typeof issue.input === "string" && /^http:\/\//i.test(issue.input)
-      ? `must use https, not http: "${issue.input.replace(/^http:/i, "https:")}"`
-      : "must be a full https:// address, e.g. https://example.org",
+    typeof issue.input !== "string"
+      ? "must be a full https:// address, e.g. https://www.nspcc.org.uk"
+      : /^http:\/\//i.test(issue.input)
+        ? `must use https, not http: "${issue.input.replace(/^http:/i, "https:")}"`
+        : !/^[a-z][a-z0-9+.-]*:/i.test(issue.input) && /^[^\s/]+\.[^\s]+$/.test(issue.input)
+          ? `must start with https://: "https://${issue.input}"`
+          : "must be a full https:// address, e.g. https://www.nspcc.org.uk",
 });
 export const isoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
 export const text = z.string({ error: "must be text" }).trim().min(1, "must not be empty");

@@ -9,6 +9,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
+import { tintColours } from "../../brand/design-tokens.ts";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Brand } from "../../brand/load.ts";
 import { TEMPLATES_DIR } from "../../paths.ts";
@@ -35,7 +36,8 @@ const read = (path: string) => readFileSync(path, "utf8");
 
 export function brandTokens(brand: Brand): string {
   const { primary, accent, text, background } = brand.colors;
-  return `:root{--color-primary:${primary};--color-accent:${accent};--color-text:${text};--color-background:${background};--font-body:${fontStack(brand.font)};}`;
+  const tints = Object.entries(tintColours).map(([name, value]) => `${name}:${value};`).join("");
+  return `:root{--color-primary:${primary};--color-accent:${accent};--color-text:${text};--color-background:${background};${tints}--font-body:${fontStack(brand.font)};}`;
 }
 
 const stylesheet = (brand: Brand, parts: string[]) => [fontFaces(brand.font, "fonts/").css, brandTokens(brand), ...parts.map(read)].join("\n");
