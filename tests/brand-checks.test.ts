@@ -35,7 +35,12 @@ describe("brand checks", () => {
     expectError((y) => y.replace("colors:", "colours:"), /error: \S+brand\.yaml:\d+: colours: unknown field "colours": did you mean "colors"\?/));
 
   it("rejects a region Upstander has no contacts for, listing the ones it has", () =>
-    expectError((y) => y.replace("region: gb", "region: fr"), /brand\.yaml:\d+: region: .*"us"\|"gb"\|"ca"\|"au"/));
+    expectError((y) => y.replace("region: gb", "region: fr"), /brand\.yaml:\d+: region: must be one of us, gb, ca, au$/m));
+
+  it("suggests gb for uk", () => expectError((y) => y.replace("region: gb", "region: uk"), /region: must be one of us, gb, ca, au: did you mean "gb"\?/));
+
+  it("gives a website written without https:// its https form", () =>
+    expectError((y) => y.replace("website: https://northshire.example", "website: www.northshire.example"), /website: must start with https:\/\/: "https:\/\/www\.northshire\.example"/));
 
   it("rejects a language with no content, listing the available ones", () =>
     expectError((y) => y.replace("locales: [en, es]", "locales: [en, fr]"), /brand\.yaml:\d+: locales\[1\]: there is no content in "fr"; available: en, es/));
@@ -49,7 +54,10 @@ describe("brand checks", () => {
   it("rejects a missing logo", () => expectError((y) => y.replace("logo: logo.svg", "logo: crest.svg"), /logo: file not found: \S*crest\.svg/));
 
   it("rejects a logo that is neither SVG nor PNG", () =>
-    expectError((y) => y.replace("logo: logo.svg", "logo: logo.jpg"), /logo: must be an \.svg or \.png file, not "logo\.jpg": export the logo as SVG/));
+    expectError((y) => y.replace("logo: logo.svg", "logo: logo.gif"), /logo: must be an \.svg or \.png file, not "logo\.gif": export the logo as SVG/));
+
+  it("gives a JPEG logo the exact conversion to PNG", () =>
+    expectError((y) => y.replace("logo: logo.svg", "logo: logo.jpg"), /logo: logo\.jpg is a JPEG, .*node -e "require\('sharp'\)\('\S+logo\.jpg'\)\.png\(\)\.toFile\('\S+logo\.png'\)"\), then write logo: logo\.png/));
 
   it("warns about a PNG logo below 300 dpi at the A3 poster's logo size, and refuses one far below", async () => {
     // On A3 the logo prints 11.31 mm tall: 134 px for 300 dpi, 67 px for 150.
@@ -70,10 +78,22 @@ describe("brand checks", () => {
   });
 
   it("rejects text on background below 4.5:1, with the measured ratio and a colour that passes", () =>
-    expectError((y) => y.replace('text: "#1a1a1a"', 'text: "#999999"'), /colors\.text: contrast of text on background \(#999999 on #ffffff\) is 2\.85:1; WCAG AA needs at least 4\.5:1: try a text colour such as "#\w{6}"/));
+    expectError((y) => y.replace('text: "#1a1a1a"', 'text: "#999999"'), /colors\.text: contrast of text on the tinted boxes and footer \(#999999 on #f3f4f6\) is 2\.\d\d:1; WCAG AA needs at least 4\.5:1: try a text colour such as "#\w{6}", which passes on every background it is used on/));
 
   it("rejects text on primary below 4.5:1, with the measured ratio and a primary that passes", () =>
-    expectError((y) => y.replace('primary: "#0b3d91"', 'primary: "#66aaff"'), /colors\.primary: contrast of text on primary \(#ffffff on #66aaff.*\) is 2\.\d\d:1; .* try a primary colour such as "#\w{6}"/));
+    expectError((y) => y.replace('primary: "#0b3d91"', 'primary: "#66aaff"'), /colors\.primary: contrast of primary \(links, headings, and the header band behind the background colour\) on the tinted boxes and footer \(#66aaff on #f3f4f6\) is 2\.\d\d:1; .* try a primary colour such as "#\w{6}"/));
+
+  it("reports the contrast, logo and region problems even when another field fails its schema", async () => {
+    const result = await check(
+      packWith((y) => y.replace("region: gb", "region: uk").replace('text: "#1a1a1a"', 'text: "#999999"').replace("logo: logo.svg", "logo: missing.svg").replace("colors:", "colours:")),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/region: must be one of us, gb, ca, au: did you mean "gb"/);
+    expect(result.stderr).toMatch(/logo: file not found/);
+    expect(result.stderr).toMatch(/colours: unknown field "colours": did you mean "colors"\?/);
+    // The misspelt section's own problem is the suggestion, not also "required field is missing".
+    expect(result.stderr).not.toMatch(/colors: required field is missing/);
+  });
 
   it("suggests a passing colour that really passes", async () => {
     const result = await check(packWith((y) => y.replace('text: "#1a1a1a"', 'text: "#999999"')));

@@ -60,7 +60,9 @@ describe("npm run check", () => {
     const result = await checkWith("content/contacts.yaml", (t) => t.replace("  account: false\n  emergency: true", "  acount: false\n  emergency: true"));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/contacts\.yaml:\d+: \[0\]\.acount: unknown field "acount"/);
-    expect(result.stderr).toMatch(/contacts\.yaml:\d+: \[0\]\.account: required field is missing/);
+    // The suggestion is the fix: the field it names is not reported again as missing.
+    expect(result.stderr).toMatch(/contacts\.yaml:\d+: \[0\]\.acount: unknown field "acount": did you mean "account"\?/);
+    expect(result.stderr).not.toMatch(/\[0\]\.account: required field is missing/);
   });
 
   it("names a key that one locale lacks", async () => {

@@ -6,7 +6,6 @@
  */
 import { z } from "zod";
 import { audienceSchema, hoursSchema, httpsUrl, idSchema, localeCodePattern, paperFamilySchema, phoneText, text } from "../content/schemas.ts";
-import { closestMatch } from "../content/suggest.ts";
 import { fontIds } from "../site/fonts.ts";
 
 export const materialIds = ["poster", "one-minute-guide", "parent-flyer", "discussion-guide"] as const;
@@ -49,7 +48,9 @@ export const brandSchema = z
     region: z
       .enum(regionIds, {
         error: (issue) => {
-          const meant = typeof issue.input === "string" ? (regionAliases[issue.input.toLowerCase()] ?? closestMatch(issue.input, regionIds)) : undefined;
+          // Two-letter codes are all close in spelling: suggest only what people write for a region (UK, GB, England).
+          const written = typeof issue.input === "string" ? issue.input.toLowerCase() : "";
+          const meant = regionAliases[written] ?? regionIds.find((id) => id === written);
           return `must be one of ${regionIds.join(", ")}${meant ? `: did you mean "${meant}"?` : ""}`;
         },
       })

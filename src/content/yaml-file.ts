@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
 import type { z } from "zod";
-import type { Problem } from "./problems.ts";
+import { formatPath, type Problem } from "./problems.ts";
 import { closestMatch, fieldsAt } from "./suggest.ts";
 
 /**
@@ -201,6 +201,8 @@ export function parseWithSchema<S extends z.ZodType>(
   const result = schema.safeParse(yaml.data);
   if (result.success) return { value: result.data, problems: [] };
   const problems: Problem[] = [];
+  // A field reported as "did you mean X?" is not reported again as X missing: the suggestion is the fix.
+  const suggested = new Set<string>();
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
       // One message per unknown key, each pointing at the key itself, with what it may have meant;
@@ -210,6 +212,7 @@ export function parseWithSchema<S extends z.ZodType>(
       const unwritten = allowed.filter((field) => !written.has(field));
       for (const key of issue.keys.slice(0, MAX_UNKNOWN_FIELDS)) {
         const meant = closestMatch(key, unwritten);
+        if (meant) suggested.add(formatPath([...issue.path, meant].map(pathPart)));
         const path = [...issue.path, key];
         problems.push({
           severity: "error",
@@ -241,7 +244,7 @@ export function parseWithSchema<S extends z.ZodType>(
       message: isMissing(yaml.data, issue.path) ? `required field is missing (${issue.message})` : numberForText(yaml, issue) ?? issue.message,
     });
   }
-  return { problems };
+  return { problems: problems.filter((problem) => !(problem.message.startsWith("required field is missing") && suggested.has(formatPath(problem.path)))) };
 }
 
 /**
