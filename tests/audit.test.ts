@@ -12,7 +12,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearPrintBreaches } from "../src/audit/clear-print.ts";
 import { launchBrowser } from "../src/print/browser.ts";
-import { runScript, tempDir, type RunResult } from "./helpers/cli.ts";
+import { packWith, runScript, tempDir, type RunResult } from "./helpers/cli.ts";
 
 const audit = (dir: string) => runScript("audit", ["--dir", dir]);
 let fixture: string;
@@ -62,6 +62,20 @@ beforeAll(async () => {
   expect(built.code).toBe(0);
   clean = await audit(fixture);
   broken = await audit(await breakCopy(fixture));
+});
+
+it("a text colour passing on white but not on the tinted boxes is refused, and the colour check suggests audits with no axe failure", async () => {
+  const grey = packWith((y) => y.replace('text: "#1a1a1a"', 'text: "#767676"'));
+  const checked = await runScript("check", ["--brand", grey]);
+  expect(checked.code).toBe(1);
+  expect(checked.stderr).toMatch(/colors\.text: contrast of text on the tinted boxes and footer \(#767676 on #f3f4f6\)/);
+  const suggested = /such as "(#\w{6})"/.exec(checked.stderr)![1]!;
+  // Another id than the fixture brand of the same name, which the audit also reads.
+  const fixed = packWith((y) => y.replace('text: "#1a1a1a"', `text: "${suggested}"`).replace("id: northshire", "id: colour-test"));
+  const out = join(tempDir("audit-colour"), "dist");
+  expect((await runScript("build", ["--brand", fixed, "--no-pdf", "--locale", "en", "--out", out])).code).toBe(0);
+  const audited = await runScript("audit", ["--dir", out, "--brand", fixed]);
+  expect(audited.stdout).toMatch(/problems: axe 0, /);
 });
 
 describe("npm run audit", () => {
