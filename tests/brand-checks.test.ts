@@ -95,6 +95,16 @@ describe("brand checks", () => {
     expect(result.stderr).not.toMatch(/colors: required field is missing/);
   });
 
+  it("rejects a phone number that does not dial in the region, showing the region's format", () =>
+    expectError((y) => y.replace('phone: "01632 960 123"', 'phone: "0123 456"'), /contacts\[0\]\.phone: "0123 456" is not a valid GB phone number \(it dials 0123456\); a GB number is written like 07\d{3} \d{6}: copy it exactly as the service publishes it/));
+
+  it("warns that a number reserved for drama never connects, except in a pack marked as an example", async () => {
+    const real = await check(packWith((y) => y.replace("example: true\n", "")));
+    expect(real.stderr).toMatch(/warning: \S+brand\.yaml:\d+: contacts\[0\]\.phone: "01632 960 123" is in a range reserved for drama and fiction: it never connects/);
+    const example = await check(packWith());
+    expect(example.stderr).not.toMatch(/reserved for drama/);
+  });
+
   it("suggests a passing colour that really passes", async () => {
     const result = await check(packWith((y) => y.replace('text: "#1a1a1a"', 'text: "#999999"')));
     const suggested = /such as "(#\w{6})"/.exec(result.stderr)![1]!;

@@ -174,7 +174,8 @@ describe("the static site", () => {
   it("shows the region's contacts exactly as published, with dialable numbers", () => {
     const help = load(pageFile("en", "get-help"));
     const phones = help.querySelectorAll('a[href^="tel:"]').map((a) => [a.getAttribute("href"), a.text]);
-    expect(phones).toContainEqual(["tel:18008435678", "1-800-THE-LOST (1-800-843-5678)"]);
+    // Links dial the number in E.164; the text stays as the service publishes it.
+    expect(phones).toContainEqual(["tel:+18008435678", "1-800-THE-LOST (1-800-843-5678)"]);
     expect(phones).toContainEqual(["tel:911", "911"]);
     expect(help.querySelector('a[href="mailto:gethelp@ncmec.org"]')).not.toBeNull();
     expect(help.querySelector('a[href="https://takeitdown.ncmec.org/"]')).not.toBeNull();

@@ -5,6 +5,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve } from "node:path";
 import { localeTextsByKey } from "../content/cross-check.ts";
+import { checkPhone } from "../content/phone.ts";
 import { lettersInScript, markdownProblems, placeholderProblem, visibleText } from "../content/text-rules.ts";
 import { closestMatch } from "../content/suggest.ts";
 import type { Content } from "../content/load.ts";
@@ -161,6 +162,11 @@ function checkBrand(brand: Partial<BrandFile>, yaml: YamlFile, content: Content)
     }
   };
   (brand.contacts ?? []).forEach((contact, i) => {
+    if (contact.phone && brand.region) {
+      const phone = checkPhone(contact.phone, brand.region);
+      if (phone.problem) add(["contacts", i, "phone"], phone.problem);
+      else if (phone.fictional && !brand.example) add(["contacts", i, "phone"], `"${contact.phone}" is in a range reserved for drama and fiction: it never connects; give the number the service publishes`, "warning");
+    }
     needsEveryLocale(["contacts", i, "name"], contact.name);
     needsEveryLocale(["contacts", i, "description"], contact.description);
   });

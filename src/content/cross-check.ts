@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Content } from "./load.ts";
 import type { Problem } from "./problems.ts";
 import { stepGroups, type Dictionary } from "./schemas.ts";
+import { checkPhone } from "./phone.ts";
 import { placeholderProblem } from "./text-rules.ts";
 import { displayPath } from "./yaml-file.ts";
 
@@ -22,7 +23,20 @@ export function crossCheck(content: Content, today: Date): Problem[] {
     ...checkReferences(content),
     ...checkVerification(content, today),
     ...checkPlaceholders(content),
+    ...checkPhones(content),
   ];
+}
+
+/** Every service's phone number dials in its region (emergency numbers are short and known). */
+function checkPhones(content: Content): Problem[] {
+  return content.contacts.flatMap((contact, i) => {
+    if (!contact.phone || contact.emergency) return [];
+    const phone = checkPhone(contact.phone, contact.region);
+    const file = neutralFile(content, "contacts.yaml");
+    if (phone.problem) return [problemAt(content, file, [i, "phone"], phone.problem)];
+    if (phone.fictional) return [problemAt(content, file, [i, "phone"], `"${contact.phone}" is in a range reserved for drama and fiction: it never connects`)];
+    return [];
+  });
 }
 
 function problemAt(content: Content, file: string, path: Path, message: string, severity: Problem["severity"] = "error"): Problem {

@@ -7,7 +7,14 @@ import type { Brand } from "../brand/load.ts";
 import type { Audience, Dictionary, LocaleContent, StepGroup } from "./schemas.ts";
 import { stepGroups } from "./schemas.ts";
 import type { Content } from "./load.ts";
-import { dialString, formatDate, formatHours, formatStatValue, translator, type Translate } from "./format.ts";
+import { formatDate, formatHours, formatStatValue, translator, type Translate } from "./format.ts";
+import { checkPhone } from "./phone.ts";
+
+/** What a tel: link dials: the number in E.164 (+18008435678) where it has one, else its digits (999). */
+const dialTarget = (phone: string, region: string) => {
+  const checked = checkPhone(phone, region);
+  return checked.e164 ?? checked.digits;
+};
 
 export interface LocalizedContact {
   id: string;
@@ -68,7 +75,7 @@ export function localize(content: Content, brand: Brand, locale: string) {
       name: c.name[locale]!,
       description: c.description?.[locale],
       phone: c.phone,
-      dial: c.phone && dialString(c.phone),
+      dial: c.phone && dialTarget(c.phone, brand.region),
       email: c.email,
       url: c.url,
       hours: c.hours ? formatHours(c.hours, locale, t) : [],
@@ -83,7 +90,7 @@ export function localize(content: Content, brand: Brand, locale: string) {
         source: `data/content/contacts.yaml ${c.id}`,
         ...text.contacts[c.id]!,
         phone: c.phone,
-        dial: c.phone && dialString(c.phone),
+        dial: c.phone && dialTarget(c.phone, c.region),
         email: c.email,
         url: c.url,
         hours: c.hours ? formatHours(c.hours, locale, t) : [],
