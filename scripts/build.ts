@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { resolveBrandDir, shippedBrandDirs, type Brand } from "../src/brand/load.ts";
 import { parseBuildArgs, type BuildOptions } from "../src/build/options.ts";
 import { claimOutput, faultPoint, inspectOutput, type Output } from "../src/build/output-dir.ts";
+import { keepUnbuiltPrints } from "../src/build/keep-prints.ts";
 import { buildPrints, PrintSession } from "../src/build/print.ts";
 import { renderWithEleventy } from "../src/build/site.ts";
 import { runChecks } from "../src/checks.ts";
@@ -20,11 +21,6 @@ import { planPrints } from "../src/print/plan.ts";
 import { progress } from "../src/print/progress.ts";
 import { DATA_DIR, ROOT } from "../src/paths.ts";
 import { commandArgs, reportProblems, runCommand, UsageError } from "../src/report.ts";
-
-function selectLocales(brand: Brand, options: BuildOptions): Brand {
-  if (!options.locales) return brand;
-  return { ...brand, locales: brand.locales.filter((l) => options.locales!.includes(l)) };
-}
 
 /** --locale names languages every selected brand publishes; checked before any work. */
 function checkLocaleFlag(brands: Brand[], options: BuildOptions) {
@@ -67,10 +63,13 @@ async function main() {
     await output.refuseForeignFiles(brands.map((b) => b.id));
     for (const [index, brand] of brands.entries()) {
       const brandDir = output.staged(brand.id);
-      const files = plans[index]!.length ? await buildPrints({ content: content as Content, brand }, plans[index]!, brandDir, session) : [];
-      if (options.pdf) await writeManifest(brandDir, { brand: brand.id, files });
-      await renderWithEleventy({ content: content as Content, brand: selectLocales(brand, options), site: { downloads: files } }, brandDir);
-      console.log(`site: ${brand.id} (${selectLocales(brand, options).locales.join(", ")})`);
+      const made = plans[index]!.length ? await buildPrints({ content: content as Content, brand }, plans[index]!, brandDir, session) : [];
+      // --material, --locale and --no-pdf replace only the files they make: the brand's others carry over.
+      const files = await keepUnbuiltPrints(join(output.dir, brand.id), brandDir, planPrints(brand), made);
+      if (files.length) await writeManifest(brandDir, { brand: brand.id, files });
+      // The site is small and always whole, in every language, so its links never point at a missing page.
+      await renderWithEleventy({ content: content as Content, brand, site: { downloads: files } }, brandDir);
+      console.log(`site: ${brand.id} (${brand.locales.join(", ")})`);
       faultPoint("staging");
     }
     await output.commit(brands.map((b) => b.id));
