@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# npm run setup: once, on a fresh machine. Installs what the build and the
-# tests need from outside npm (a Chromium for Puppeteer; poppler-utils and
-# qpdf for the PDF tests), then the npm packages exactly as locked.
+# npm run setup: installs what the build and the tests need from outside npm
+# (a Chromium for Puppeteer; poppler-utils and qpdf for the PDF tests; Java
+# for the HTML checker), then the npm packages exactly as locked.
+#
+# With --if-needed (how npm run build, npm test and the other commands start)
+# it does nothing, silently and at once, when everything is there and
+# node_modules is as new as package-lock.json; otherwise it runs in full.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +23,17 @@ command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 # Java runs the Nu HTML Checker (vnu-jar) in npm run audit.
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+
+# npm ci records what it installed in node_modules/.package-lock.json: older
+# than package-lock.json means the lock changed since (a pull, a new package).
+packages_current() {
+  [[ -f node_modules/.package-lock.json && ! node_modules/.package-lock.json -ot package-lock.json ]]
+}
+
+if [[ "${1:-}" == "--if-needed" ]]; then
+  if ((${#missing[@]} == 0)) && packages_current; then exit 0; fi
+  echo "setup: setting up first (system packages missing: ${missing[*]:-none}; npm packages: $(packages_current && echo current || echo "missing or older than package-lock.json"))"
+fi
 
 if ((${#missing[@]})); then
   if command -v apt-get >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]]; then
