@@ -37,6 +37,9 @@ describe("brand checks", () => {
   it("rejects a region Upstander has no contacts for, listing the ones it has", () =>
     expectError((y) => y.replace("region: gb", "region: fr"), /brand\.yaml:\d+: region: must be one of us, gb, ca, au$/m));
 
+  it("names a footer too long for the foot of a page, before anything is built", () =>
+    expectError((y) => y.replace(/^  en: "Example only: Northshire[^\n]*/m, `  en: "${"Registered charity. ".repeat(12)}"`), /footer\.en: must be at most 200 characters: it prints at the foot of every material/));
+
   it("suggests gb for uk", () => expectError((y) => y.replace("region: gb", "region: uk"), /region: must be one of us, gb, ca, au: did you mean "gb"\?/));
 
   it("gives a website written without https:// its https form", () =>

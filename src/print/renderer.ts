@@ -35,7 +35,8 @@ export interface Rendered {
 /** Content that does not fit its page: how far it runs over, in millimetres, and which block to shorten. */
 class OverflowError extends Error {
   constructor(overflow: Overflow) {
-    const culprit = overflow.block ? `; the longest block is ${overflow.block.name}${overflow.block.source ? ` (${overflow.block.source})` : ""}, ${pxToMm(overflow.block.height).toFixed(0)} mm tall: shorten it` : "";
+    const blocks = overflow.blocks.map((block) => `${block.name}${block.source ? ` (${block.source})` : ""} ${pxToMm(block.height).toFixed(0)} mm`);
+    const culprit = blocks.length ? `; its tallest blocks: ${blocks.join(", ")}: shorten the first` : "";
     super(`content overflows the page by ${pxToMm(overflow.px).toFixed(1)} mm${culprit}, or print on larger paper`);
   }
 }
@@ -155,8 +156,8 @@ class Tab {
 
 interface Overflow {
   px: number;
-  /** The tallest block of the sheet that overflows: what to shorten. */
-  block?: { name: string; source: string; height: number };
+  /** The sheet's three tallest blocks, tallest first: what to shorten. */
+  blocks: Array<{ name: string; source: string; height: number }>;
 }
 
 /**
@@ -166,7 +167,7 @@ interface Overflow {
  * functions in here: tsx would wrap them in a __name() the page does not have).
  */
 function measureOverflow(): Overflow {
-  let worst: Overflow = { px: 0 };
+  let worst: Overflow = { px: 0, blocks: [] };
   for (const sheet of document.querySelectorAll<HTMLElement>(".sheet")) {
     const box = sheet.getBoundingClientRect();
     const style = getComputedStyle(sheet);
@@ -178,14 +179,14 @@ function measureOverflow(): Overflow {
       px = Math.max(px, rect.bottom - bottom, rect.right - box.right, box.left - rect.left);
     }
     if (px <= worst.px) continue;
-    const tallest = [...sheet.children].sort((a, b) => b.getBoundingClientRect().height - a.getBoundingClientRect().height)[0];
+    const tallest = [...sheet.children].sort((a, b) => b.getBoundingClientRect().height - a.getBoundingClientRect().height).slice(0, 3);
     worst = {
       px,
-      block: tallest && {
-        name: tallest.getAttribute("data-block") ?? `<${tallest.localName}${tallest.classList.length ? `.${tallest.classList[0]}` : ""}>`,
-        source: tallest.querySelector("[data-source]")?.getAttribute("data-source") ?? tallest.getAttribute("data-source") ?? "",
-        height: tallest.getBoundingClientRect().height,
-      },
+      blocks: tallest.map((block) => ({
+        name: block.getAttribute("data-block") ?? `<${block.localName}${block.classList.length ? `.${block.classList[0]}` : ""}>`,
+        source: block.getAttribute("data-source") ?? "",
+        height: block.getBoundingClientRect().height,
+      })),
     };
   }
   return worst;
