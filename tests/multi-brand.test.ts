@@ -31,6 +31,11 @@ it("builds an English-only pack beside two-language ones, with no link to a lang
   expect(home).not.toMatch(/hreflang="es"|\/es\//);
   expect(home).not.toContain('class="language-switcher"');
   expect(existsSync(join(together, "oakfield-primary", "es"))).toBe(false);
+  // Nothing to choose: the root is the home page, with its quick exit, not a one-item language list.
+  const root = page(together, "oakfield-primary/index.html");
+  expect(root).not.toContain("chooser__list");
+  expect(root).toContain('class="quick-exit');
+  expect(root).toContain('href="en/get-help/"');
 });
 
 it("gives each brand its own interface texts, not the first brand's", () => {

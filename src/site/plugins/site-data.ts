@@ -28,6 +28,9 @@ export function siteDataPlugin(eleventyConfig: UserConfig, { brand, downloads }:
       });
     }
   }
-  // The brand's root: a language chooser linking every locale.
-  eleventyConfig.addTemplate("index.njk", "", { layout: "pages/language-chooser.njk", permalink: "/" });
+  // The brand's root: a language chooser linking every locale; with one
+  // locale there is nothing to choose, so the root is its home page.
+  const [only, ...others] = brand.locales;
+  if (others.length) eleventyConfig.addTemplate("index.njk", "", { layout: "pages/language-chooser.njk", permalink: "/" });
+  else eleventyConfig.addTemplate(`${only}/root.njk`, "", { layout: "pages/home.njk", permalink: "/", pageId: "home" });
 }
