@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { ROOT } from "../src/paths.ts";
 import { copyOfData, runScript, tempDir } from "./helpers/cli.ts";
-import { hasPoppler, overlappingWords, wordBoxes } from "./helpers/pdf.ts";
+import { hasPoppler, overlappingWords, pageText, wordBoxes } from "./helpers/pdf.ts";
 
 const school = join(ROOT, "tests", "fixtures", "packs", "oakfield-primary");
 let together: string;
@@ -48,6 +48,17 @@ it("makes each brand's site exactly as a build of that brand alone does", async 
   expect((await runScript("build", ["--brand", school, "--no-pdf", "--out", alone])).code).toBe(0);
   for (const path of ["oakfield-primary/en/index.html", "oakfield-primary/en/get-help/index.html", "oakfield-primary/index.html"]) {
     expect(page(together, path), path).toBe(page(alone, path));
+  }
+});
+
+it.runIf(hasPoppler)("never prints a discussion guide whose last page holds only the footer", () => {
+  for (const brand of readdirSync(together).filter((entry) => existsSync(join(together, entry, "print")))) {
+    for (const pdf of readdirSync(join(together, brand, "print")).filter((f) => f.startsWith("discussion-guide") && f.endsWith(".pdf"))) {
+      const path = join(together, brand, "print", pdf);
+      const pages = Math.max(...wordBoxes(path).map((word) => word.page));
+      // The emergency line sits in the help section, which keeps the footer company.
+      expect(pageText(path, pages), pdf).toMatch(/\b(911|999|000)\b/);
+    }
   }
 });
 

@@ -10,6 +10,7 @@ declare module "@11ty/eleventy/UserConfig" {
     addWatchTarget(path: string): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setUseTemplateCache(use: boolean): void;
+    benchmarkManager: { setVerboseOutput(verbose: boolean): void; getAll(): Record<string, { setIsVerbose(verbose: boolean): void }>; get(name: string): unknown };
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: "eleventy.after" | "eleventy.before", handler: (args: { directories: { output: string } }) => unknown): void;
