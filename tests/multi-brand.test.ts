@@ -5,19 +5,29 @@
  * them (its own languages and texts, whichever brand the build made first),
  * and no PDF has a word printed over another, read back from the PDFs.
  */
-import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { ROOT } from "../src/paths.ts";
-import { copyOfData, runScript, tempDir } from "./helpers/cli.ts";
+import { addStandInLanguages, copyOfData, runScript, tempDir } from "./helpers/cli.ts";
 import { hasPoppler, overlappingWords, pageText, wordBoxes } from "./helpers/pdf.ts";
 
 const school = join(ROOT, "tests", "fixtures", "packs", "oakfield-primary");
 let together: string;
 
+/** A four-language brand: the fixture default brand in es, two stand-in languages and en. */
+function addFourLanguageBrand(data: string) {
+  addStandInLanguages(data);
+  const pack = join(data, "brands", "four-languages");
+  cpSync(join(data, "brands", "upstander"), pack, { recursive: true });
+  const yaml = join(pack, "brand.yaml");
+  writeFileSync(yaml, readFileSync(yaml, "utf8").replace("id: upstander", "id: four-languages").replace(/^locales: .*$/m, "locales: [es, zz, en, zy]").replace(/^footer:\n/m, 'footer:\n  zz: "Stand-in language zz: a test."\n  zy: "Stand-in language zy: a test."\n'));
+}
+
 beforeAll(async () => {
   const data = copyOfData();
   cpSync(school, join(data, "brands", "oakfield-primary"), { recursive: true });
+  addFourLanguageBrand(data);
   together = join(tempDir("multi"), "dist");
   const result = await runScript("build", ["--out", together], { UPSTANDER_DATA: data, UPSTANDER_CACHE: tempDir("cache") });
   expect(result.stderr).toBe("");
@@ -36,6 +46,16 @@ it("builds an English-only pack beside two-language ones, with no link to a lang
   expect(root).not.toContain("chooser__list");
   expect(root).toContain('class="quick-exit');
   expect(root).toContain('href="en/get-help/"');
+});
+
+it("builds a four-language brand beside them: every language's pages and files, the flyer pairing the first two", () => {
+  const chooser = page(together, "four-languages/index.html");
+  for (const code of ["es", "zz", "en", "zy"]) {
+    expect(chooser).toContain(`href="${code}/"`);
+    expect(existsSync(join(together, "four-languages", code, "get-help", "index.html"))).toBe(true);
+    expect(existsSync(join(together, "four-languages", "print", `poster-${code}-letter.pdf`))).toBe(true);
+  }
+  expect(readdirSync(join(together, "four-languages", "print")).filter((f) => f.startsWith("parent-flyer") && f.endsWith(".pdf"))).toEqual(["parent-flyer-es-zz-letter.pdf"]);
 });
 
 it("gives each brand its own interface texts, not the first brand's", () => {

@@ -75,3 +75,19 @@ export function packWith(edit?: (yaml: string) => string): string {
   writeFileSync(file, after);
   return dir;
 }
+
+/** Codes of the stand-in languages addStandInLanguages adds. */
+export const STAND_IN_LANGUAGES = ["zz", "zy"];
+
+/**
+ * Two stand-in languages in a data copy (copies of English under the unused
+ * codes zz and zy), so a brand can have up to four: the code paths for three
+ * or more languages run, whatever languages the data holds.
+ */
+export function addStandInLanguages(data: string): void {
+  for (const code of STAND_IN_LANGUAGES) {
+    cpSync(join(data, "locales", "en"), join(data, "locales", code), { recursive: true });
+    const ui = join(data, "locales", code, "ui.yaml");
+    writeFileSync(ui, readFileSync(ui, "utf8").replace("  name: English", `  name: Stand-in ${code}`));
+  }
+}
