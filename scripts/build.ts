@@ -11,12 +11,12 @@ import { resolveBrandDir, shippedBrandDirs, type Brand } from "../src/brand/load
 import { parseBuildArgs, type BuildOptions } from "../src/build/options.ts";
 import { claimOutput, faultPoint, inspectOutput, type Output } from "../src/build/output-dir.ts";
 import { keepUnbuiltPrints } from "../src/build/keep-prints.ts";
-import { buildPrints, PrintSession } from "../src/build/print.ts";
+import { buildPrints, PrintProblemsError, PrintSession } from "../src/build/print.ts";
 import { renderWithEleventy } from "../src/build/site.ts";
 import { runChecks } from "../src/checks.ts";
 import type { Content } from "../src/content/load.ts";
 import { PrintCache } from "../src/print/cache.ts";
-import { writeManifest } from "../src/print/manifest.ts";
+import { writeManifest, type ManifestFile } from "../src/print/manifest.ts";
 import { planPrints } from "../src/print/plan.ts";
 import { progress } from "../src/print/progress.ts";
 import { DATA_DIR, ROOT } from "../src/paths.ts";
@@ -61,9 +61,18 @@ async function main() {
   let succeeded = false;
   try {
     await output.refuseForeignFiles(brands.map((b) => b.id));
+    // Every brand's print problems are listed in one run: a brand that fails does not stop the others.
+    const printProblems: string[] = [];
     for (const [index, brand] of brands.entries()) {
       const brandDir = output.staged(brand.id);
-      const made = plans[index]!.length ? await buildPrints({ content: content as Content, brand }, plans[index]!, brandDir, session) : [];
+      let made: ManifestFile[] = [];
+      try {
+        made = plans[index]!.length ? await buildPrints({ content: content as Content, brand }, plans[index]!, brandDir, session) : [];
+      } catch (error) {
+        if (!(error instanceof PrintProblemsError)) throw error;
+        printProblems.push(...error.problems.map((problem) => (brands.length > 1 ? `${brand.id}: ${problem}` : problem)));
+        continue;
+      }
       // --material, --locale and --no-pdf replace only the files they make: the brand's others carry over.
       const files = await keepUnbuiltPrints(join(output.dir, brand.id), brandDir, planPrints(brand), made);
       if (files.length) await writeManifest(brandDir, { brand: brand.id, files });
@@ -72,6 +81,7 @@ async function main() {
       console.log(`site: ${brand.id} (${brand.locales.join(", ")})`);
       faultPoint("staging");
     }
+    if (printProblems.length) throw new PrintProblemsError(printProblems);
     await output.commit(brands.map((b) => b.id));
     succeeded = true;
   } finally {

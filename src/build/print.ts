@@ -92,7 +92,7 @@ export class PrintProblemsError extends ReportedError {
   constructor(readonly problems: string[]) {
     super(
       problems.map((p) => `error: ${p}`),
-      `${problems.length} print file(s) could not be made`,
+      `${problems.length} problem(s) in the print files, listed above; the previous output was left as it was`,
     );
   }
 }
