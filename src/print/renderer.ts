@@ -36,7 +36,7 @@ export interface Rendered {
 class OverflowError extends Error {
   constructor(overflow: Overflow) {
     const blocks = overflow.blocks.map((block) => `${block.name}${block.source ? ` (${block.source})` : ""} ${pxToMm(block.height).toFixed(0)} mm`);
-    const culprit = blocks.length ? `; its tallest blocks: ${blocks.join(", ")}: shorten the first` : "";
+    const culprit = blocks.length ? `; its tallest blocks: ${blocks.join(", ")}: shorten one of them` : "";
     super(`content overflows the page by ${pxToMm(overflow.px).toFixed(1)} mm${culprit}, or print on larger paper`);
   }
 }
@@ -156,7 +156,7 @@ class Tab {
 
 interface Overflow {
   px: number;
-  /** The sheet's three tallest blocks, tallest first: what to shorten. */
+  /** The sheet's three tallest blocks, tallest first, and the brand's footer: what to shorten. */
   blocks: Array<{ name: string; source: string; height: number }>;
 }
 
@@ -179,7 +179,10 @@ function measureOverflow(): Overflow {
       px = Math.max(px, rect.bottom - bottom, rect.right - box.right, box.left - rect.left);
     }
     if (px <= worst.px) continue;
+    // The three tallest blocks, and the footer when the brand wrote it: its own text is the first thing an owner can shorten.
     const tallest = [...sheet.children].sort((a, b) => b.getBoundingClientRect().height - a.getBoundingClientRect().height).slice(0, 3);
+    const footer = sheet.querySelector(":scope > .colophon[data-source]");
+    if (footer && !tallest.includes(footer)) tallest.push(footer);
     worst = {
       px,
       blocks: tallest.map((block) => ({
