@@ -9,7 +9,7 @@ import { contactsFor, type LocalizedContact } from "../../content/localize.ts";
 import type { Audience } from "../../content/schemas.ts";
 import { escapeMarkdown } from "../../content/text-rules.ts";
 
-/** Addresses this short fit any column whole. */
+/** Addresses this short break only between their larger parts. */
 const SHORT_ADDRESS = 24;
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -45,9 +45,9 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
   // split anywhere else, a digit group lands on the next line and gets misdialled.
   // A long address (e-mail, web) may break only after / . @ - and never with an
   // added hyphen: a break opportunity (<wbr>) after each, the rest kept whole.
-  // A short one (childline.org.uk) never breaks: "childline.org." then "uk" misleads.
+  // A short one breaks only after / @ -: "childline.org." then "uk" misleads.
   eleventyConfig.addFilter("breakableAddress", (address: string) =>
-    address.length <= SHORT_ADDRESS ? `<span class="nowrap">${escapeHtml(address)}</span>` : escapeHtml(address).replace(/([/.@-])(?=.)/g, "$1<wbr>"),
+    escapeHtml(address).replace(address.length <= SHORT_ADDRESS ? /([/@-])(?=.)/g : /([/.@-])(?=.)/g, "$1<wbr>"),
   );
   eleventyConfig.addFilter("phoneParts", (phone: string) => phone.split(/ (?=\()/));
   eleventyConfig.addFilter("forAudience", (contacts: LocalizedContact[], audience: Audience) => contactsFor(contacts, audience));
