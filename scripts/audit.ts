@@ -12,7 +12,7 @@ import { checkNames, runAudit, type CheckName } from "../src/audit/run.ts";
 import { resolveBrandDir, shippedBrandDirs } from "../src/brand/load.ts";
 import { runChecks } from "../src/checks.ts";
 import { DATA_DIR } from "../src/paths.ts";
-import { commandArgs, reportProblems, runCommand } from "../src/report.ts";
+import { commandArgs, failed, reportProblems, runCommand } from "../src/report.ts";
 
 runCommand("audit", async () => {
 
@@ -20,11 +20,11 @@ runCommand("audit", async () => {
   const dir = resolve(values.dir);
   if (!existsSync(dir)) {
     console.error(`audit: ${values.dir} does not exist; run npm run build first`);
-    process.exit(1);
+    return failed();
   }
   const started = performance.now();
   const checked = runChecks({ dataDir: DATA_DIR, brandDirs: [...shippedBrandDirs(DATA_DIR), ...(values.brand ?? []).map((b) => resolveBrandDir(DATA_DIR, b))] });
-  if (!reportProblems(checked.problems) || !checked.content) process.exit(1);
+  if (!reportProblems(checked.problems) || !checked.content) return failed();
   const content = checked.content;
   const brands = new Map(checked.brands.map((brand) => [brand.id, { content, brand }]));
   const result = await runAudit(dir, { brands, onPage: (where) => process.stdout.isTTY && process.stdout.write(`\raudit: ${where}`.padEnd(80)) });
@@ -33,5 +33,5 @@ runCommand("audit", async () => {
   const counts = (Object.keys(checkNames) as CheckName[]).map((check) => `${checkNames[check]} ${result.problems.filter((p) => p.check === check).length}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`audit: ${result.pages} page(s), ${result.pdfs} PDF(s) in ${seconds} s; problems: ${counts.join(", ")}`);
-  process.exit(result.problems.length ? 1 : 0);
+  if (result.problems.length) failed();
 });

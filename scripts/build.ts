@@ -20,7 +20,7 @@ import { writeManifest, type ManifestFile } from "../src/print/manifest.ts";
 import { planPrints } from "../src/print/plan.ts";
 import { progress } from "../src/print/progress.ts";
 import { DATA_DIR, ROOT } from "../src/paths.ts";
-import { commandArgs, reportProblems, runCommand, UsageError } from "../src/report.ts";
+import { commandArgs, failed, reportProblems, runCommand, UsageError } from "../src/report.ts";
 
 /** --locale names languages every selected brand publishes; checked before any work. */
 function checkLocaleFlag(brands: Brand[], options: BuildOptions) {
@@ -35,9 +35,12 @@ function cleanUpOnSignals(output: Output, session: PrintSession) {
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
     process.once(signal, () => {
       console.error(`\nbuild: stopped by ${signal}; the previous output is unchanged`);
-      session.killNow();
-      output.releaseNow();
-      process.exit(code);
+      try {
+        session.killNow();
+        output.releaseNow();
+      } finally {
+        process.exit(code);
+      }
     });
   }
   process.once("exit", () => session.killNow());
@@ -50,7 +53,7 @@ async function main() {
   const protect = { project: ROOT, data: DATA_DIR, brandDirs: brandDirs.length ? brandDirs : shippedBrandDirs(DATA_DIR) };
   inspectOutput(options.out, protect);
   const { content, brands, problems } = runChecks({ dataDir: DATA_DIR, brandDirs });
-  if (!reportProblems(problems) || !content) process.exit(1);
+  if (!reportProblems(problems) || !content) return failed();
   checkLocaleFlag(brands, options);
   // The flyer pairs the brand's first two locales even when --locale picks one of them.
   const plans = brands.map((brand) => (options.pdf ? planPrints(brand, { materials: options.materials, locales: options.locales }) : []));

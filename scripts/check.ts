@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { resolveBrandDir } from "../src/brand/load.ts";
 import { runChecks } from "../src/checks.ts";
 import { DATA_DIR } from "../src/paths.ts";
-import { commandArgs, reportProblems, runCommand } from "../src/report.ts";
+import { commandArgs, failed, reportProblems, runCommand } from "../src/report.ts";
 
 runCommand("check", async () => {
   const { values } = parseArgs({ args: commandArgs(), options: { brand: { type: "string", multiple: true } } });
@@ -14,6 +14,6 @@ runCommand("check", async () => {
     dataDir: DATA_DIR,
     brandDirs: (values.brand ?? []).map((b) => resolveBrandDir(DATA_DIR, b)),
   });
-  if (!reportProblems(problems)) process.exit(1);
+  if (!reportProblems(problems)) return failed();
   console.log(`check: content and ${brands.length} brand(s) OK (${brands.map((b) => b.id).join(", ")})`);
 });

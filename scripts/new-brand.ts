@@ -13,7 +13,7 @@ import { loadContent } from "../src/content/load.ts";
 import { idSchema } from "../src/content/schemas.ts";
 import { displayPath } from "../src/content/yaml-file.ts";
 import { DATA_DIR } from "../src/paths.ts";
-import { commandArgs, reportProblems, runCommand, UsageError } from "../src/report.ts";
+import { commandArgs, failed, reportProblems, runCommand, UsageError } from "../src/report.ts";
 
 function fail(message: string): never {
   throw new UsageError(message);
@@ -42,7 +42,7 @@ runCommand("new-brand", async () => {
   const content = loadContent(DATA_DIR);
   if (!content.value) {
     reportProblems(content.problems);
-    process.exit(1);
+    return failed();
   }
   const dir = values.dir ? resolve(values.dir) : resolve(brandsDir(DATA_DIR), id);
   const brandArgument = values.dir ? displayPath(dir) : id;
@@ -56,7 +56,7 @@ runCommand("new-brand", async () => {
   // The placeholder logo is expected here: it is what the owner replaces next.
   const check = loadBrand(dir, content.value);
   const todo = check.problems.filter((problem) => problem.kind === "placeholder");
-  if (!reportProblems(check.problems.filter((problem) => problem.kind !== "placeholder"))) process.exit(1);
+  if (!reportProblems(check.problems.filter((problem) => problem.kind !== "placeholder"))) return failed();
   const paper = content.value.regions[region]!.paper;
   console.log(`new-brand: wrote ${files.map(displayPath).join(" and ")}`);
   if (!values.region) console.log(`new-brand: no --region given, so it uses ${region} (United States contacts, ${paper === "letter" ? "US Letter" : "A4"} paper); run it again with --region gb, ca or au for another`);

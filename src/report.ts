@@ -45,8 +45,17 @@ export function runCommand(name: string, main: () => Promise<void>): void {
       if (debug) console.error(error instanceof Error ? error.stack : error);
       else console.error(`(this looks like a fault in Upstander, not in your files: run again with --debug for details, and report it)`);
     }
-    process.exit(1);
+    failed();
   });
+}
+
+/**
+ * Ends a command with exit code 1 once everything written has reached its
+ * reader: process.exit() right after a long report can cut it short when
+ * stderr is a pipe (another program reading it, or CI).
+ */
+export function failed(): void {
+  process.exitCode = 1;
 }
 
 /** node:util parseArgs errors (an unknown flag, a missing value): a user's typo, not a fault. */

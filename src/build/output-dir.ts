@@ -253,7 +253,8 @@ export class Output {
 
   /** The same, synchronously, for a process that is exiting on a signal. */
   releaseNow(): void {
-    rmSync(this.buildDir, { recursive: true, force: true });
+    // The browser's dying processes may still be writing into its profile: retry a not-yet-empty folder.
+    rmSync(this.buildDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     rmSync(join(this.dir, LOCK), { force: true });
   }
 
