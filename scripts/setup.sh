@@ -54,4 +54,4 @@ if ((${#missing[@]})); then
 fi
 
 npm ci --no-audit --no-fund
-echo "setup: done. Next: npm run build"
+[[ "${1:-}" == "--if-needed" ]] && echo "setup: done" || echo "setup: done. Next: npm run build"
