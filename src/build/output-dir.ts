@@ -23,7 +23,7 @@ import { homedir } from "node:os";
 import { basename, dirname, join, parse, relative, resolve, sep } from "node:path";
 import { displayPath } from "../content/yaml-file.ts";
 import { UsageError } from "../report.ts";
-import { stopLeftoverBrowser } from "./browser-pid.ts";
+import { stopBrowsersIn } from "./browser-pid.ts";
 
 export const MARKER = ".upstander-output";
 const LOCK = ".upstander-lock";
@@ -254,8 +254,11 @@ export class Output {
   /** The same, synchronously, for a process that is exiting on a signal. */
   releaseNow(): void {
     // The browser's dying processes may still be writing into its profile: retry a not-yet-empty folder.
-    rmSync(this.buildDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-    rmSync(join(this.dir, LOCK), { force: true });
+    try {
+      rmSync(this.buildDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    } finally {
+      rmSync(join(this.dir, LOCK), { force: true });
+    }
   }
 
   /**
@@ -267,7 +270,7 @@ export class Output {
     for (const entry of await readdir(this.dir)) {
       if (!entry.startsWith(BUILD_PREFIX) || pidOf(entry) === process.pid) continue;
       const buildDir = join(this.dir, entry);
-      stopLeftoverBrowser(buildDir);
+      stopBrowsersIn(buildDir);
       const journal = await readFile(join(buildDir, JOURNAL), "utf8").catch(() => undefined);
       if (journal) {
         const { brands, swap } = JSON.parse(journal) as { brands: Marker["brands"]; swap: string[] };

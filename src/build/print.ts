@@ -22,7 +22,7 @@ import type { PrintRenderer } from "../print/renderer.ts";
 import { describeLayoutProblem, LayoutProblemsError } from "../print/layout-problems.ts";
 import { BrowserGoneError } from "../print/browser-gone.ts";
 import { serve } from "../print/static-server.ts";
-import { browserProfileDir, killProcessGroup, recordBrowser } from "./browser-pid.ts";
+import { browserProfileDir, recordBrowser, stopBrowsersIn } from "./browser-pid.ts";
 import { ReportedError } from "../report.ts";
 import { fontFamilies } from "../site/fonts.ts";
 import { renderWithEleventy } from "./site.ts";
@@ -72,9 +72,9 @@ export class PrintSession {
     return dir;
   }
 
-  /** Stops the browser at once, for a build that is exiting on a signal. */
+  /** Stops the browser at once (also one still starting), for a build that is exiting on a signal. */
   killNow(): void {
-    if (this.browserPid) killProcessGroup(this.browserPid);
+    stopBrowsersIn(this.options.buildDir, this.browserPid);
   }
 
   stepVersion(): Promise<string> {
