@@ -38,7 +38,8 @@ export default function (eleventyConfig: UserConfig) {
   if (print) eleventyConfig.addPlugin(printPagesPlugin, print);
   eleventyConfig.addPlugin(i18nPlugin, { sites, defaultLocale: brand.locales[0]! });
   eleventyConfig.addPlugin(filtersPlugin);
-  eleventyConfig.addPlugin(assetsPlugin, { brand, site: Boolean(site), qrUrl: print && sites[brand.locales[0]!]!.mainContact.url });
+  const qrUrls = print && Object.fromEntries(Object.entries(sites[brand.locales[0]!]!.mainContacts).map(([audience, contact]) => [audience, contact.url!]));
+  eleventyConfig.addPlugin(assetsPlugin, { brand, site: Boolean(site), qrUrls });
   eleventyConfig.addPlugin(relativeUrlsPlugin);
 
   // Input and output folders come from the caller (scripts/build.ts per

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import type { Content } from "./load.ts";
 import type { Problem } from "./problems.ts";
-import { stepGroups, type Dictionary } from "./schemas.ts";
+import { stepGroups, type Audience, type Dictionary } from "./schemas.ts";
 import { checkPhone } from "./phone.ts";
 import { placeholderProblem } from "./text-rules.ts";
 import { displayPath } from "./yaml-file.ts";
@@ -183,11 +183,20 @@ function checkReferences(content: Content): Problem[] {
     }),
   );
   for (const [id, region] of Object.entries(content.regions)) {
-    const contact = content.contacts.find((c) => c.id === region.mainContact);
-    if (!contact || contact.region !== id) {
-      problems.push(problemAt(content, neutralFile(content, "regions.yaml"), [id, "mainContact"], `"${region.mainContact}" is not a contact of region ${id} in contacts.yaml`));
+    for (const [audience, contactId] of Object.entries(region.mainContacts)) {
+      const contact = content.contacts.find((c) => c.id === contactId);
+      const at = (message: string) => problems.push(problemAt(content, neutralFile(content, "regions.yaml"), [id, "mainContacts", audience], message));
+      // The QR code on this audience's materials leads to it, and the material lists it among its contacts.
+      if (!contact || contact.region !== id) at(`"${contactId}" is not a contact of region ${id} in contacts.yaml`);
+      else if (!contact.audience.includes(audience as Audience)) at(`"${contactId}" does not serve ${audience} (its audience is ${contact.audience.join(", ")}): name a service for ${audience}`);
+      else if (!contact.url) at(`"${contactId}" has no url for the QR code: name a service with a web address, or add its url in contacts.yaml`);
     }
   }
+  content.stats.forEach((stat, i) =>
+    stat.regions.forEach((region, r) => {
+      if (!content.regions[region]) problems.push(problemAt(content, neutralFile(content, "stats.yaml"), [i, "regions", r], `unknown region "${region}"; expected ${known}`));
+    }),
+  );
   return problems;
 }
 

@@ -5,14 +5,9 @@
 import type { Dictionary, Hours, Stat } from "./schemas.ts";
 import { weekdays } from "./schemas.ts";
 
-/** Look up a dotted key in a dictionary; undefined when it is missing or not text. */
-export function lookup(dictionary: Dictionary, key: string): string | undefined {
-  const value = key.split(".").reduce<string | Dictionary | undefined>(
-    (node, part) => (node && typeof node === "object" ? node[part] : undefined),
-    dictionary,
-  );
-  return typeof value === "string" ? value : undefined;
-}
+/** Look up a dotted key in a dictionary: a text, a group of texts, or undefined. */
+const lookup = (dictionary: Dictionary, key: string) =>
+  key.split(".").reduce<string | Dictionary | undefined>((node, part) => (node && typeof node === "object" ? node[part] : undefined), dictionary);
 
 export type Params = Record<string, string | number>;
 
@@ -29,11 +24,34 @@ export function interpolate(template: string, params: Params = {}): string {
 
 export type Translate = (key: string, params?: Params) => string;
 
-export function translator(strings: Dictionary, locale: string): Translate {
+/**
+ * The locale Intl formats with: the language with the brand's region, so a
+ * British brand's English dates read "21 November 2026" and an American
+ * brand's Spanish numbers follow es-US. A language that names its own
+ * region (fr-CA) keeps it.
+ */
+export const formattingLocale = (language: string, region: string) => {
+  const tag = language.includes("-") ? language : `${language}-${region.toUpperCase()}`;
+  return Intl.DateTimeFormat.supportedLocalesOf(tag).length ? tag : language;
+};
+
+/**
+ * A text that depends on a number is a group of plural forms keyed by
+ * Intl.PluralRules category (one, few, many, other...): `pages: { one: "{count} page", other: "{count} pages" }`.
+ * https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Intl/PluralRules
+ */
+function pluralForm(forms: Dictionary, count: number, locale: string): string | undefined {
+  const form = forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
+  return typeof form === "string" ? form : undefined;
+}
+
+export function translator(strings: Dictionary, locale: string, formatting = locale): Translate {
   return (key, params) => {
-    const template = lookup(strings, key);
+    const node = lookup(strings, key);
+    const template = typeof node === "object" && typeof params?.count === "number" ? pluralForm(node, params.count, formatting) : typeof node === "string" ? node : undefined;
     if (template === undefined) throw new Error(`no "${key}" in the ${locale} strings (data/locales/${locale}/ui.yaml)`);
-    return interpolate(template, params);
+    const shown = typeof params?.count === "number" ? { ...params, count: new Intl.NumberFormat(formatting).format(params.count) } : params;
+    return interpolate(template, shown);
   };
 }
 
@@ -42,6 +60,7 @@ export function formatDate(isoDate: string, locale: string): string {
 }
 
 export function formatStatValue(stat: Stat, locale: string, t: Translate): string {
+  if (stat.value === undefined) return "";
   const number = new Intl.NumberFormat(locale);
   const value =
     stat.unit === "percent"

@@ -7,7 +7,7 @@ import type { Brand } from "../brand/load.ts";
 import type { Audience, Dictionary, LocaleContent, StepGroup } from "./schemas.ts";
 import { stepGroups } from "./schemas.ts";
 import type { Content } from "./load.ts";
-import { formatDate, formatHours, formatStatValue, translator, type Translate } from "./format.ts";
+import { formatDate, formatHours, formatStatValue, formattingLocale, translator, type Translate } from "./format.ts";
 import { checkPhone } from "./phone.ts";
 
 /** What a tel: link dials: the number in E.164 (+18008435678) where it has one, else its digits (999). */
@@ -29,6 +29,8 @@ export interface LocalizedContact {
   account?: boolean;
   audience: Audience[];
   emergency: boolean;
+  /** A suicide and crisis line. */
+  crisis: boolean;
   fromBrand: boolean;
   /** Where its details come from, for messages about printed text: "brand.yaml contacts[0]". */
   source: string;
@@ -42,6 +44,9 @@ export interface LocalizedStep {
 }
 
 export type Localized = ReturnType<typeof localize>;
+
+/** Where the figures come from for a region that has none of its own. */
+const FALLBACK_STATS_REGION = "us";
 
 /** Set a dotted key in a tree, creating branches as needed. */
 function setKey(tree: Record<string, unknown>, key: string, value: string) {
@@ -65,7 +70,8 @@ export function localize(content: Content, brand: Brand, locale: string) {
   const data = content.locales[locale];
   if (!data) throw new Error(`no content for locale "${locale}"`);
   const { strings, text } = withOverrides(data.ui.strings, data.text, brand.overrides[locale] ?? {});
-  const t: Translate = translator(strings, locale);
+  const formatting = formattingLocale(locale, brand.region);
+  const t: Translate = translator(strings, locale, formatting);
   const region = content.regions[brand.region]!;
 
   const contacts: LocalizedContact[] = [
@@ -78,9 +84,10 @@ export function localize(content: Content, brand: Brand, locale: string) {
       dial: c.phone && dialTarget(c.phone, brand.region),
       email: c.email,
       url: c.url,
-      hours: c.hours ? formatHours(c.hours, locale, t) : [],
+      hours: c.hours ? formatHours(c.hours, formatting, t) : [],
       audience: c.audience,
       emergency: false,
+      crisis: false,
       fromBrand: true,
     })),
     ...content.contacts
@@ -93,11 +100,12 @@ export function localize(content: Content, brand: Brand, locale: string) {
         dial: c.phone && dialTarget(c.phone, c.region),
         email: c.email,
         url: c.url,
-        hours: c.hours ? formatHours(c.hours, locale, t) : [],
+        hours: c.hours ? formatHours(c.hours, formatting, t) : [],
         anonymous: c.anonymous,
         account: c.account,
         audience: c.audience,
         emergency: c.emergency,
+        crisis: c.crisis,
         fromBrand: false,
       })),
   ];
@@ -109,8 +117,14 @@ export function localize(content: Content, brand: Brand, locale: string) {
     ]),
   ) as Record<StepGroup, LocalizedStep[]>;
 
+  // The region's own figures; a region with none gets the United States figures, under a heading saying so.
+  const ownStats = content.stats.filter((stat) => stat.regions.includes(brand.region));
+  const statsRegion = ownStats.length ? brand.region : FALLBACK_STATS_REGION;
+
   return {
     locale,
+    /** The locale Intl formats dates, numbers and plurals with: en-GB for English on a gb brand. */
+    formatting,
     /** Translates an interface key in this locale, with the brand's overrides applied. */
     t,
     language: data.ui.language,
@@ -126,11 +140,14 @@ export function localize(content: Content, brand: Brand, locale: string) {
     brand: { id: brand.id, name: brand.name, shortName: brand.shortName, website: brand.website, footer: brand.footer?.[locale] },
     release: {
       version: content.release.version,
-      reviewed: formatDate(content.release.reviewed, locale),
-      nextReview: formatDate(content.release.nextReview, locale),
+      reviewed: formatDate(content.release.reviewed, formatting),
+      nextReview: formatDate(content.release.nextReview, formatting),
     },
     region: { id: brand.region, name: text.regions[brand.region]!.name, emergency: region.emergency, exitUrl: region.exitUrl },
-    mainContact: contacts.find((c) => c.id === region.mainContact)!,
+    /** Per audience, the main help service: the QR code on that audience's materials, first in the site's header. */
+    mainContacts: Object.fromEntries(
+      Object.entries(region.mainContacts).map(([audience, id]) => [audience, contacts.find((c) => c.id === id)!]),
+    ) as Record<Audience, LocalizedContact>,
     routes: content.howItHappens.routes.map((route) => ({
       id: route.id,
       ...text.routes[route.id]!,
@@ -139,12 +156,17 @@ export function localize(content: Content, brand: Brand, locale: string) {
     tactics: content.howItHappens.tactics.map((id) => ({ id, text: text.tactics[id]! })),
     signs: content.warningSigns.map((id) => ({ id, text: text.signs[id]! })),
     steps,
-    stats: content.stats.map((stat) => ({
-      ...stat,
-      label: text.stats[stat.id]!.label,
-      display: formatStatValue(stat, locale, t),
-      citation: t("stat.source", { source: stat.source, year: stat.year }),
-    })),
+    stats: content.stats
+      .filter((stat) => stat.regions.includes(statsRegion))
+      .map((stat) => ({
+        ...stat,
+        label: text.stats[stat.id]!.label,
+        display: formatStatValue(stat, formatting, t),
+        citation: t("stat.source", { source: stat.source, year: stat.year }),
+      })),
+    /** Set when the figures are not the brand's region's own: "These figures are from the United States...". */
+    statsFromElsewhere:
+      statsRegion === brand.region ? undefined : t("stat.from-elsewhere", { region: text.regions[statsRegion]!.name, own: text.regions[brand.region]!.name }),
     contacts,
     resources: content.resources
       .filter((r) => r.regions.includes(brand.region))

@@ -55,8 +55,8 @@ export const regionSchema = z.strictObject({
   paper: paperFamilySchema,
   /** Where the quick exit goes: a neutral, everyday site. */
   exitUrl: httpsUrl,
-  /** The region's main help service: printed as the QR code on materials. */
-  mainContact: idSchema,
+  /** Per audience, the main help service: the QR code on that audience's materials, and first on the site. */
+  mainContacts: z.strictObject(Object.fromEntries(audiences.map((audience) => [audience, idSchema])) as Record<Audience, typeof idSchema>),
 });
 export const regionsSchema = z.record(idSchema, regionSchema);
 export type Region = z.infer<typeof regionSchema>;
@@ -87,6 +87,8 @@ export const contactSchema = z
     anonymous: z.boolean({ error: "must be true or false: can someone use it without giving their name?" }),
     account: z.boolean({ error: "must be true or false: does it need an account?" }),
     emergency: z.boolean().default(false),
+    /** A suicide and crisis line: shown wherever self-harm is mentioned, and first on the get-help page. */
+    crisis: z.boolean().default(false),
     source: httpsUrl,
     verified: isoDate,
   })
@@ -104,16 +106,26 @@ export const resourceSchema = z.strictObject({
 export const resourcesSchema = z.array(resourceSchema);
 export type Resource = z.infer<typeof resourceSchema>;
 
-/** data/content/stats.yaml: every figure with what it counts (per locale), its source and year. */
-export const statSchema = z.strictObject({
-  id: idSchema,
-  value: z.number({ error: "must be a number" }),
-  unit: z.enum(["count", "percent", "times"]),
-  comparison: z.enum(["more-than"]).optional(),
-  source: text,
-  url: httpsUrl,
-  year: z.number().int().min(1990).max(2100),
-});
+/**
+ * data/content/stats.yaml: every figure with what it counts (per locale), its
+ * source and year, and the regions it describes. A `statement` is a finding
+ * its source gives in words, not as one number (who is most targeted).
+ */
+export const statSchema = z
+  .strictObject({
+    id: idSchema,
+    regions: z.array(idSchema).min(1, "must name the regions the figure describes, e.g. [gb]"),
+    value: z.number({ error: "must be a number" }).optional(),
+    unit: z.enum(["count", "percent", "times", "statement"]),
+    comparison: z.enum(["more-than"]).optional(),
+    source: text,
+    url: httpsUrl,
+    year: z.number().int().min(1990).max(2100),
+  })
+  .refine((stat) => (stat.unit === "statement") === (stat.value === undefined), {
+    message: "a statement has no value; every other unit needs one",
+    path: ["value"],
+  });
 export const statsSchema = z.array(statSchema);
 export type Stat = z.infer<typeof statSchema>;
 

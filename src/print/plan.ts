@@ -6,7 +6,7 @@
  */
 import type { Brand } from "../brand/load.ts";
 import type { MaterialId } from "../brand/schema.ts";
-import type { PaperFamily } from "../content/schemas.ts";
+import type { Audience, PaperFamily } from "../content/schemas.ts";
 import type { PaperSize } from "./paper.ts";
 
 /** Sizes per material and paper family; the poster also comes in the family's large size. */
@@ -15,6 +15,18 @@ const sizesFor: Record<MaterialId, Record<PaperFamily, PaperSize[]>> = {
   "one-minute-guide": { a4: ["a4"], letter: ["letter"] },
   "parent-flyer": { a4: ["a4"], letter: ["letter"] },
   "discussion-guide": { a4: ["a4"], letter: ["letter"] },
+};
+
+/**
+ * Who each material speaks to: its contacts, and the service its QR code
+ * leads to (the region's main one for that audience). The discussion guide's
+ * help section is for the young people in the room.
+ */
+export const materialAudience: Record<MaterialId, Audience> = {
+  poster: "young-people",
+  "one-minute-guide": "professionals",
+  "parent-flyer": "parents",
+  "discussion-guide": "young-people",
 };
 
 export interface PlannedPrint {

@@ -10,10 +10,25 @@ export const sitePages = [
   "downloads",
   "leave-quickly",
   "accessibility",
+  "one-minute-guide",
+  "discussion-guide",
 ] as const;
 export type SitePage = (typeof sitePages)[number];
 
-/** Linked from every page's footer rather than the main navigation, as accessibility statements usually are. */
-export const navPages = sitePages.filter((page) => page !== "accessibility");
+/**
+ * Not in the main navigation: the accessibility statement (linked from every
+ * page's footer, as such statements usually are) and the web versions of
+ * print materials (linked beside their PDFs on the downloads page).
+ */
+const offNav: readonly SitePage[] = ["accessibility", "one-minute-guide", "discussion-guide"];
+export const navPages = sitePages.filter((page) => !offNav.includes(page));
+
+/** The site page that carries each print material's content, linked beside its PDF. */
+export const webVersionOf = {
+  poster: "what-to-do",
+  "one-minute-guide": "one-minute-guide",
+  "parent-flyer": "for-parents",
+  "discussion-guide": "discussion-guide",
+} as const satisfies Record<string, SitePage>;
 
 export const pageUrl = (locale: string, page: SitePage) => (page === "home" ? `/${locale}/` : `/${locale}/${page}/`);

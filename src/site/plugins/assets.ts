@@ -81,24 +81,24 @@ async function writeLogo(brand: Brand, assets: string, { site, print }: { site: 
 export interface AssetsOptions {
   brand: Brand;
   site: boolean;
-  /** Address the print materials' QR code leads to; print assets only when set. */
-  qrUrl?: string;
+  /** Per audience, the address its materials' QR code leads to; print assets only when set. */
+  qrUrls?: Record<string, string>;
 }
 
-export function assetsPlugin(eleventyConfig: UserConfig, { brand, site, qrUrl }: AssetsOptions) {
+export function assetsPlugin(eleventyConfig: UserConfig, { brand, site, qrUrls }: AssetsOptions) {
   eleventyConfig.addWatchTarget(join(TEMPLATES_DIR, "_includes"));
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const assets = join(directories.output, "assets");
     mkdirSync(join(assets, "fonts"), { recursive: true });
     for (const file of fontFaces(brand.font, "fonts/").files) copyFileSync(file.source, join(assets, "fonts", file.name));
-    await writeLogo(brand, assets, { site, print: Boolean(qrUrl) });
+    await writeLogo(brand, assets, { site, print: Boolean(qrUrls) });
     if (site) {
       writeFileSync(join(assets, "site.css"), siteStylesheet(brand));
       writeFileSync(join(assets, "site.js"), filesInSubfolders(componentsDir, ".js").map(read).join("\n"));
     }
-    if (qrUrl) {
+    if (qrUrls) {
       writeFileSync(join(assets, "print.css"), printStylesheet(brand));
-      writeFileSync(join(assets, "qr.svg"), await qrCodeSvg(qrUrl));
+      for (const [audience, url] of Object.entries(qrUrls)) writeFileSync(join(assets, `qr-${audience}.svg`), await qrCodeSvg(url));
     }
   });
 }

@@ -5,7 +5,8 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import MarkdownIt from "markdown-it";
-import { contactsFor, type LocalizedContact } from "../../content/localize.ts";
+import { groupContacts } from "../../content/contact-groups.ts";
+import { contactsFor, type Localized, type LocalizedContact } from "../../content/localize.ts";
 import type { Audience } from "../../content/schemas.ts";
 import { escapeMarkdown } from "../../content/text-rules.ts";
 
@@ -51,4 +52,25 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
   );
   eleventyConfig.addFilter("phoneParts", (phone: string) => phone.split(/ (?=\()/));
   eleventyConfig.addFilter("forAudience", (contacts: LocalizedContact[], audience: Audience) => contactsFor(contacts, audience));
+  eleventyConfig.addFilter("contactGroups", groupContacts);
+  // Languages named in the page's language ("English and Spanish"), for link texts.
+  eleventyConfig.addFilter("languageNames", (locales: string[], site: Localized) => {
+    const names = new Intl.DisplayNames(site.formatting, { type: "language", fallback: "code" });
+    return new Intl.ListFormat(site.formatting, { type: "conjunction" }).format(locales.map((locale) => names.of(locale) ?? locale));
+  });
+  // The downloads page's order: the page's own language first, the rest as built (a Spanish reader sees
+  // the Spanish files first); the first file of each material and language carries its web version's link.
+  eleventyConfig.addFilter("downloadOrder", <T extends { material: string; locales: string[] }>(files: T[], lang: string) => {
+    const seen = new Set<string>();
+    return [...files.filter((file) => file.locales[0] === lang), ...files.filter((file) => file.locales[0] !== lang)].map((file) => {
+      const key = `${file.material} ${file.locales.join(" ")}`;
+      const linksWebVersion = !seen.has(key);
+      seen.add(key);
+      return { ...file, linksWebVersion };
+    });
+  });
+  // "young people and parents", in the page's language and with its own list grammar.
+  eleventyConfig.addFilter("audienceList", (audiences: Audience[], site: Localized) =>
+    new Intl.ListFormat(site.formatting, { type: "conjunction" }).format(audiences.map((audience) => site.t(`audience.${audience}`))),
+  );
 }

@@ -8,7 +8,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Brand } from "../../brand/load.ts";
 import { thumbnailPathFor, type ManifestFile } from "../../print/manifest.ts";
-import { navPages, pageUrl, sitePages } from "../pages.ts";
+import { navPages, pageUrl, sitePages, webVersionOf } from "../pages.ts";
 
 export function siteDataPlugin(eleventyConfig: UserConfig, { brand, downloads }: { brand: Brand; downloads: ManifestFile[] }) {
   eleventyConfig.addGlobalData("locales", brand.locales);
@@ -16,7 +16,7 @@ export function siteDataPlugin(eleventyConfig: UserConfig, { brand, downloads }:
   // The finished print files, for the downloads page (none in a --no-pdf build).
   eleventyConfig.addGlobalData(
     "downloads",
-    downloads.map((file) => ({ ...file, thumbnail: thumbnailPathFor(file) })),
+    downloads.map((file) => ({ ...file, thumbnail: thumbnailPathFor(file), webVersion: webVersionOf[file.material] })),
   );
 
   for (const locale of brand.locales) {

@@ -1,7 +1,7 @@
 // Quick exit: GOV.UK "Exit this page" behaviour.
 // https://design-system.service.gov.uk/components/exit-this-page/
 // Shift pressed three times within five seconds leaves the page; so does
-// the button. The page is hidden at once so nothing stays on screen while
+// the button, by click, Enter or Space. The page is hidden at once so nothing stays on screen while
 // the next site loads, and location.replace() keeps this page out of the
 // tab's back history (it does not, and cannot, erase browser history).
 (function () {
@@ -27,6 +27,10 @@
   }
 
   button.addEventListener("click", exit);
+  // A link answers Enter only; as a role="button" it must answer Space too (as GOV.UK's buttons do).
+  button.addEventListener("keydown", function (event) {
+    if (event.key === " " || event.key === "Spacebar") exit(event);
+  });
 
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift") {

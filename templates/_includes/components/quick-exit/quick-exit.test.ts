@@ -65,7 +65,7 @@ describe("quick exit", () => {
     await page.keyboard.press("Shift");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(page.url()).toBe(`${server.url}/es/`);
-    expect(await page.$eval("[data-quick-exit-status]", (el) => el.textContent)).toBe("Tecla Mayúsculas pulsada 1 de 3 veces.");
+    expect(await page.$eval("[data-quick-exit-status]", (el) => el.textContent)).toBe("Tecla Mayúsculas presionada 1 de 3 veces.");
     await page.close();
   });
 
