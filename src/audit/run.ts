@@ -26,6 +26,8 @@ export const checkNames = {
   targets: "target size",
   motion: "reduced motion",
   reflow: "reflow",
+  quickExit: "quick exit",
+  focusObscured: "focus not obscured",
   pdf: "PDF",
   clearPrint: "clear print",
 } as const;

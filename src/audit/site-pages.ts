@@ -7,13 +7,16 @@
  *   - keyboard: Tab reaches every interactive element and each shows a focus style;
  *     targets at least 24 x 24 CSS px (WCAG 2.5.8, links in a sentence excepted);
  *   - prefers-reduced-motion leaves nothing moving;
- *   - reflow: no horizontal scrolling at 320 CSS px, nor at 200% zoom (640 px of a 1280 px window).
+ *   - reflow: no horizontal scrolling at 320 CSS px, nor at 200% zoom (640 px of a 1280 px window);
+ *   - the quick exit is on the page; nothing with focus is hidden under a sticky bar, and the
+ *     bars stay small at 400% zoom (focus-visibility.ts).
  * https://github.com/dequelabs/axe-core/blob/develop/doc/API.md
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "puppeteer";
+import { obscuredFocusProblems, stickyBarProblems } from "./focus-visibility.ts";
 
 export const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -28,6 +31,8 @@ export interface PageFindings {
   targets: string[];
   motion: string[];
   reflow: string[];
+  quickExit: string[];
+  focusObscured: string[];
 }
 
 /** CSP sources that keep everything on the page's own host. */
@@ -110,7 +115,10 @@ export async function auditPage(browser: Browser, url: string, html: string): Pr
     const stored = (await page.evaluate("localStorage.length + sessionStorage.length")) as number;
     const storage = [...cookies.map((c) => `sets cookie ${c.name}`), ...(stored ? [`writes ${stored} storage entr${stored === 1 ? "y" : "ies"}`] : [])];
 
-    return { axe, outside, storage, csp: cspProblems(html), keyboard, targets: computed.small, motion: computed.moving, reflow };
+    const quickExit = html.includes('class="quick-exit__button"') ? [] : ["has no quick exit"];
+    const focusObscured = [...(await obscuredFocusProblems(page, url)), ...(await stickyBarProblems(page, url))];
+
+    return { axe, outside, storage, csp: cspProblems(html), keyboard, targets: computed.small, motion: computed.moving, reflow, quickExit, focusObscured };
   } finally {
     await page.close();
   }

@@ -1,0 +1,90 @@
+/**
+ * WCAG 2.2 2.4.11 Focus Not Obscured: a sticky bar (our quick exit) must
+ * never wholly cover what has keyboard focus. Each page is tabbed through
+ * forwards and backwards at a desktop size and at 400% zoom (320 x 256 CSS
+ * px, a 1280 x 1024 screen), with real key presses so the browser scrolls
+ * as it would for a person. At 400% zoom, with the WCAG 1.4.12 text-spacing
+ * override, sticky and fixed bars together must take at most 15% of the
+ * height, or too little page is left to read.
+ * https://www.w3.org/WAI/WCAG22/Understanding/focus-not-obscured-minimum
+ */
+import type { Page } from "puppeteer";
+
+export const viewports = [
+  { width: 1280, height: 800, name: "1280 x 800" },
+  { width: 320, height: 256, name: "320 x 256 (400% zoom)" },
+] as const;
+export const MAX_BAR_SHARE = 0.15;
+
+/** WCAG 1.4.12's test values, as the W3C's text-spacing bookmarklet sets them. */
+export const TEXT_SPACING_CSS =
+  "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }";
+
+/** Runs in the page: is the focused element wholly hidden under a sticky or fixed element, or out of view? */
+const FOCUS_COVERED = `(() => {
+  const focused = document.activeElement;
+  if (!focused || focused === document.body || focused === document.documentElement) return null;
+  const r = focused.getBoundingClientRect();
+  const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight), left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth);
+  const name = focused.localName + (focused.className ? "." + String(focused.className).split(" ")[0] : "") + ' "' + (focused.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40) + '"';
+  if (bottom <= top || right <= left) return { name, how: "is scrolled out of view" };
+  for (const element of document.querySelectorAll("body *")) {
+    const position = getComputedStyle(element).position;
+    if ((position !== "sticky" && position !== "fixed") || element.contains(focused)) continue;
+    const bar = element.getBoundingClientRect();
+    if (bar.top <= top && bar.bottom >= bottom && bar.left <= left && bar.right >= right) return { name, how: "is wholly under " + element.localName + "." + String(element.className).split(" ")[0] };
+  }
+  return { name, how: null };
+})()`;
+
+/** Tab through the page in one direction; one message per focus stop that is hidden. */
+async function tabThrough(page: Page, backwards: boolean, stops: number): Promise<string[]> {
+  const problems: string[] = [];
+  if (backwards) await page.keyboard.down("Shift");
+  try {
+    for (let press = 0; press < stops; press++) {
+      await page.keyboard.press("Tab");
+      const state = (await page.evaluate(FOCUS_COVERED)) as { name: string; how: string | null } | null;
+      if (state?.how) problems.push(`${state.name} ${state.how}`);
+    }
+  } finally {
+    if (backwards) await page.keyboard.up("Shift");
+  }
+  return problems;
+}
+
+const FOCUSABLE = `document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])").length`;
+
+/** Focus stops hidden by a sticky bar, at each viewport, tabbing forwards and backwards. */
+export async function obscuredFocusProblems(page: Page, url: string): Promise<string[]> {
+  const problems = new Set<string>();
+  for (const viewport of viewports) {
+    await page.setViewport({ width: viewport.width, height: viewport.height });
+    for (const backwards of [false, true]) {
+      await page.goto(url, { waitUntil: "load" });
+      const stops = ((await page.evaluate(FOCUSABLE)) as number) + 1;
+      if (backwards) await page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight); document.body.focus()");
+      for (const message of await tabThrough(page, backwards, stops)) {
+        problems.add(`at ${viewport.name}, with ${backwards ? "Shift+Tab" : "Tab"}: ${message}`);
+      }
+    }
+  }
+  return [...problems];
+}
+
+/** Sticky and fixed bars at 400% zoom with text spacing widened: their share of the height. */
+export async function stickyBarProblems(page: Page, url: string): Promise<string[]> {
+  const { width, height } = viewports[1];
+  await page.setViewport({ width, height });
+  // The page's CSP allows only its own stylesheets: the override is injected past it.
+  await page.setBypassCSP(true);
+  await page.goto(url, { waitUntil: "load" });
+  await page.addStyleTag({ content: TEXT_SPACING_CSS });
+  const bars = (await page.evaluate(`[...document.querySelectorAll("body *")]
+    .filter((e) => ["sticky", "fixed"].includes(getComputedStyle(e).position) && e.getBoundingClientRect().height > 0)
+    .map((e) => ({ name: e.localName + "." + String(e.className).split(" ")[0], height: e.getBoundingClientRect().height }))`)) as { name: string; height: number }[];
+  const total = bars.reduce((sum, bar) => sum + bar.height, 0);
+  return total > MAX_BAR_SHARE * height
+    ? [`sticky bars (${bars.map((b) => `${b.name} ${Math.round(b.height)} px`).join(", ")}) take ${Math.round((100 * total) / height)}% of the height at 320 x 256 with text spacing widened; at most ${MAX_BAR_SHARE * 100}%`]
+    : [];
+}

@@ -1,0 +1,127 @@
+/**
+ * Safe on every page, in a real browser, for every shipped brand (fixture
+ * copies): the quick exit on every page, the root included; nothing with
+ * keyboard focus hidden under the sticky bar, tabbing forwards and
+ * backwards at 1280 x 800 and at 400% zoom; the bar within 15% of the height
+ * at 400% zoom with text spacing widened; on a 375 x 667 phone, the page
+ * title and the main help contact in the first screen; the get-help page
+ * with each contact once and the region's crisis line; downloads links
+ * that each say something different.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "puppeteer";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { obscuredFocusProblems, stickyBarProblems } from "../src/audit/focus-visibility.ts";
+import { launchBrowser } from "../src/print/browser.ts";
+import { serve } from "../src/print/static-server.ts";
+import { ROOT } from "../src/paths.ts";
+import { runScript, tempDir } from "./helpers/cli.ts";
+
+const BRANDS = ["upstander", "northshire", "puente"];
+const contacts = parse(readFileSync(join(ROOT, "data", "content", "contacts.yaml"), "utf8")) as Array<{ id: string; region: string; phone?: string; crisis?: boolean; source: string; verified: string }>;
+const regionOf = { upstander: "us", northshire: "gb", puente: "ca" } as Record<string, string>;
+
+let out: string;
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+
+const pagesOf = (brand: string) =>
+  readdirSync(join(out, brand), { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => `/${brand}/${file}`.replace(/index\.html$/, ""))
+    .sort();
+
+beforeAll(async () => {
+  out = join(tempDir("site-safety"), "dist");
+  const built = await runScript("build", [...BRANDS.flatMap((b) => ["--brand", b]), "--no-pdf", "--out", out]);
+  expect(built.stderr).toBe("");
+  server = await serve(out);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
+  const page = await browser.newPage();
+  try {
+    return await use(page);
+  } finally {
+    await page.close();
+  }
+}
+
+describe.each(BRANDS)("%s", (brand) => {
+  it("has the quick exit on every page, the root included, first after the skip link", () => {
+    const pages = pagesOf(brand);
+    expect(pages).toContain(`/${brand}/`);
+    expect(pages.length).toBeGreaterThan(20);
+    for (const path of pages) {
+      const html = readFileSync(join(out, path.endsWith("/") ? `${path}index.html` : path), "utf8");
+      const firstLink = html.indexOf("<a ", html.indexOf("<body"));
+      const secondLink = html.indexOf("<a ", firstLink + 1);
+      expect(html.slice(firstLink, firstLink + 40), path).toContain('class="skip-link"');
+      expect(html.slice(secondLink, secondLink + 40), path).toContain('class="quick-exit__button"');
+    }
+  });
+
+  it("never hides the focused element under the sticky bar, tabbing either way at 1280 x 800 and 320 x 256", async () => {
+    const problems: string[] = [];
+    await withPage(async (page) => {
+      for (const path of pagesOf(brand)) for (const problem of await obscuredFocusProblems(page, server.url + path)) problems.push(`${path} ${problem}`);
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps the sticky bar within 15% of the height at 400% zoom with text spacing widened", async () => {
+    await withPage(async (page) => {
+      for (const path of [`/${brand}/`, `/${brand}/${brand === "puente" ? "es" : "en"}/get-help/`]) expect(await stickyBarProblems(page, server.url + path), path).toEqual([]);
+    });
+  });
+
+  it("shows the page title and the main help contact in the first screen of a 375 x 667 phone", async () => {
+    await withPage(async (page) => {
+      await page.setViewport({ width: 375, height: 667 });
+      for (const path of pagesOf(brand).filter((p) => /\/(en|es)\/(|get-help\/|what-to-do\/|for-parents\/)$/.test(p))) {
+        await page.goto(server.url + path, { waitUntil: "load" });
+        const bottoms = (await page.evaluate(`[document.querySelector("h1"), document.querySelector(".help-now__way")].map((e) => e.getBoundingClientRect().bottom)`)) as number[];
+        expect(Math.max(...bottoms), path).toBeLessThanOrEqual(667);
+      }
+    });
+  });
+
+  it("lists each contact once on the get-help page, the region's crisis line among them", () => {
+    const crisis = contacts.filter((c) => c.crisis && c.region === regionOf[brand]);
+    expect(crisis).toHaveLength(1);
+    expect(crisis[0]!.source).toMatch(/^https:\/\//);
+    expect(crisis[0]!.verified).toMatch(/^\d{4}-\d\d-\d\d$/);
+    for (const locale of readdirSync(join(out, brand)).filter((d) => /^[a-z]{2}$/.test(d))) {
+      const html = readFileSync(join(out, brand, locale, "get-help", "index.html"), "utf8");
+      const main = html.slice(html.indexOf("<main"));
+      const names = [...main.matchAll(/<h3 class="contact-list__name">([^<]+)<\/h3>/g)].map((m) => m[1]);
+      expect(names.length).toBeGreaterThan(3);
+      expect(new Set(names).size, `${locale}: ${names.join(", ")}`).toBe(names.length);
+      expect(main).toContain(`>${crisis[0]!.phone}</a>`);
+      // Also where self-harm is a listed sign.
+      expect(readFileSync(join(out, brand, locale, "warning-signs", "index.html"), "utf8")).toContain(`>${crisis[0]!.phone}</a>`);
+    }
+  });
+});
+
+it("gives every link on the downloads page a text of its own, in each language", async () => {
+  // The site-only build has no print files: build one brand with its PDFs.
+  const printed = join(tempDir("downloads"), "dist");
+  expect((await runScript("build", ["--brand", "upstander", "--out", printed])).code).toBe(0);
+  for (const locale of ["en", "es"]) {
+    const html = readFileSync(join(printed, "upstander", locale, "downloads", "index.html"), "utf8");
+    const list = html.slice(html.indexOf('<ul class="download-list">'), html.indexOf("</ul>", html.indexOf('<ul class="download-list">')));
+    const texts = [...list.matchAll(/<a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]!.replace(/\s+/g, " ").trim());
+    expect(texts.length).toBeGreaterThan(10);
+    expect(new Set(texts).size, texts.join("\n")).toBe(texts.length);
+    expect(texts[0]).toMatch(locale === "en" ? /^Poster, English, Tabloid \(PDF, 1 page, [\d.,]+\s?kB\)$/ : /^Cartel, español, Tabloide \(PDF, 1 página, [\d.,]+\s?kB\)$/);
+  }
+});
