@@ -83,7 +83,7 @@ describe("npm run audit", () => {
     expect(clean.stderr).toBe("");
     expect(clean.code).toBe(0);
     expect(clean.stdout).toMatch(
-      /audit: 21 page\(s\), 1 PDF\(s\) in [\d.]+ s; problems: axe 0, Nu HTML Checker 0, outside request 0, cookie or storage 0, Content-Security-Policy 0, keyboard 0, target size 0, reduced motion 0, reflow 0, PDF 0, clear print 0/,
+      /audit: 25 page\(s\), 1 PDF\(s\) in [\d.]+ s; problems: axe 0, Nu HTML Checker 0, outside request 0, cookie or storage 0, Content-Security-Policy 0, keyboard 0, target size 0, reduced motion 0, reflow 0, quick exit 0, focus not obscured 0, PDF 0, clear print 0/,
     );
   });
 

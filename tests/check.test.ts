@@ -53,7 +53,7 @@ describe("npm run check", () => {
   it("rejects a wrong type", async () => {
     const result = await checkWith("content/stats.yaml", (t) => t.replace("  value: 79\n", '  value: "seventy-nine"\n'));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/data\/content\/stats\.yaml:\d+: \[3\]\.value: must be a number/);
+    expect(result.stderr).toMatch(/data\/content\/stats\.yaml:\d+: \[0\]\.value: must be a number/);
   });
 
   it("rejects an unknown (misspelt) field", async () => {
@@ -80,7 +80,7 @@ describe("npm run check", () => {
   it("rejects a figure without a source", async () => {
     const result = await checkWith("content/stats.yaml", (t) => t.replace("  source: NCMEC CyberTipline\n  url: https://www.missingkids.org/theissues/sextortion\n  year: 2022\n", "  url: https://www.missingkids.org/theissues/sextortion\n  year: 2022\n"));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/data\/content\/stats\.yaml:\d+: \[1\]\.source:/);
+    expect(result.stderr).toMatch(/data\/content\/stats\.yaml:\d+: \[0\]\.source:/);
   });
 
   it("reports every problem at once, not just the first", async () => {
@@ -100,8 +100,15 @@ describe("npm run check", () => {
   });
 
   it("rejects a reference to a contact that does not exist", async () => {
-    const result = await checkWith("content/regions.yaml", (t) => t.replace("mainContact: childline", "mainContact: childlne"));
+    const result = await checkWith("content/regions.yaml", (t) => t.replace("young-people: childline", "young-people: childlne"));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/regions\.yaml:\d+: gb\.mainContact: "childlne" is not a contact of region gb/);
+    expect(result.stderr).toMatch(/regions\.yaml:\d+: gb\.mainContacts\.young-people: "childlne" is not a contact of region gb/);
+  });
+
+  it("rejects a main contact that does not serve its audience, or has no address for the QR code", async () => {
+    const result = await checkWith("content/regions.yaml", (t) => t.replace("parents: nspcc-helpline", "parents: childline").replace("young-people: kids-helpline", "young-people: au-emergency"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/regions\.yaml:\d+: gb\.mainContacts\.parents: "childline" does not serve parents \(its audience is young-people\)/);
+    expect(result.stderr).toMatch(/regions\.yaml:\d+: au\.mainContacts\.young-people: "au-emergency" has no url for the QR code/);
   });
 });

@@ -5,6 +5,7 @@
  * them (its own languages and texts, whichever brand the build made first),
  * and no PDF has a word printed over another, read back from the PDFs.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
@@ -91,4 +92,31 @@ it.runIf(hasPoppler)("prints no word over another in any PDF of any brand", () =
     const overlaps = overlappingWords(wordBoxes(pdf)).map(([a, b]) => `page ${a.page}: "${a.word}" and "${b.word}"`);
     expect(overlaps, pdf).toEqual([]);
   }
+});
+
+/** All the text of a PDF, with runs of white space (line ends included) as single spaces. */
+const pdfText = (brand: string, file: string) => execFileSync("pdftotext", [join(together, brand, "print", file), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+
+it.skipIf(!hasPoppler)("prints each region's own figures, crisis line, dates and QR service for its audience", () => {
+  // United Kingdom (northshire): the IWF's figures, no NCMEC one, British dates.
+  const gbGuide = pdfText("northshire", "one-minute-guide-en-a4.pdf");
+  expect(gbGuide).toContain("191 reports of suspected sextortion reached the IWF");
+  expect(gbGuide).toContain("Internet Watch Foundation (IWF), 2023");
+  expect(gbGuide).not.toMatch(/NCMEC|CyberTipline/);
+  expect(gbGuide).toContain("Reviewed 21 November 2026");
+  // The guide lists signs of self-harm, so it carries the region's crisis line.
+  expect(gbGuide).toMatch(/Talks about hurting themselves/);
+  expect(gbGuide).toContain("Samaritans · 116 123");
+  // The parent flyer's QR code leads to a service for parents, and that service is on the flyer.
+  const gbFlyer = pdfText("northshire", "parent-flyer-en-es-a4.pdf");
+  expect(gbFlyer).toContain("Scan for NSPCC Helpline");
+  expect(gbFlyer).toContain("NSPCC Helpline · 0808 800 5000");
+  expect(gbFlyer).not.toContain("Scan for Childline");
+  // United States: its own figures and the 988 line, American dates.
+  const usGuide = pdfText("upstander", "one-minute-guide-en-letter.pdf");
+  expect(usGuide).toContain("988 Suicide & Crisis Lifeline · 988");
+  expect(usGuide).toContain("Reviewed November 21, 2026");
+  expect(usGuide).toMatch(/79% of offenders/);
+  // Canada has no figures of its own: the site says whose they are.
+  expect(page(together, "puente/es/index.html")).toContain("Estas cifras son de Estados Unidos: este sitio aún no tiene cifras de Canadá.");
 });

@@ -129,10 +129,12 @@ describe.skipIf(!hasPoppler)("text on the page", () => {
     expect(structureFacts(await loadPdf(path)).langs).toContain("es");
   });
 
-  it("prints every figure's source and year on the one-minute guide, and the region's emergency number", () => {
+  it("prints the region's first three figures with source and year on the one-minute guide, and the region's emergency number", () => {
     const text = pageText(pdfPath("one-minute-guide-en-letter"), 1);
-    expect(text).toContain("NCMEC CyberTipline, 2022");
-    expect(text).toContain("NetSmartz: Sextortion: What Parents Should Know, 2020");
+    expect(text).toContain("79% of offenders in early-2022 CyberTipline reports were demanding money (NCMEC CyberTipline, 2022)");
+    expect(text).toContain("teenage boys were the young people most often targeted. (NCMEC CyberTipline, 2022)");
+    expect(text).toContain("(NCMEC CyberTipline, 2021)");
+    expect(text).not.toContain("NetSmartz: Sextortion: What Parents Should Know, 2020");
     expect(text).toContain("missingkids.org/theissues/sextortion");
     expect(text).toContain("call 911");
     expect(text).toContain("1-800-THE-LOST (1-800-843-5678)");
@@ -160,7 +162,8 @@ describe("previews", () => {
     }
   });
 
-  it("lists every file on each locale's downloads page with its thumbnail, size, pages and file size", () => {
+  it("lists every file on each locale's downloads page: thumbnail, and a link saying what it is, own language first", () => {
+    const paper = { en: { tabloid: "Tabloid", letter: "US Letter" }, es: { tabloid: "Tabloide", letter: "Carta (EE. UU.)" } } as Record<string, Record<string, string>>;
     for (const locale of ["en", "es"]) {
       const page = parse(readFileSync(join(site, locale, "downloads", "index.html"), "utf8"));
       const items = page.querySelectorAll(".download-list__item");
@@ -169,10 +172,16 @@ describe("previews", () => {
         const item = items.find((i) => i.querySelector("a")?.getAttribute("href")?.endsWith(file.path));
         expect(item, `${locale} ${file.path}`).toBeDefined();
         expect(item!.querySelector("img")!.getAttribute("src")).toMatch(/\.webp$/);
-        expect(item!.text).toContain(file.size.toUpperCase());
-        expect(item!.text).toMatch(locale === "en" ? /\d+ pages?/ : /\d+ páginas?/);
-        expect(item!.text).toMatch(/\d+ kB/);
+        const text = item!.querySelector("a")!.text;
+        expect(text).toContain(`, ${paper[locale]![file.size]} (PDF, `);
+        expect(text).toMatch(locale === "en" ? /\(PDF, \d+ pages?, [\d.,]+ kB\)$/ : /\(PDF, \d+ páginas?, [\d.,]+ kB\)$/);
       }
+      // The page's own language first.
+      const firstLanguages = items.map((i) => i.querySelector("a")!.getAttribute("hreflang"));
+      expect(firstLanguages.indexOf(locale === "en" ? "es" : "en")).toBeGreaterThan(firstLanguages.lastIndexOf(locale));
+      // No two links say the same: a screen reader's list of links tells every one apart.
+      const texts = page.querySelectorAll(".download-list a").map((a) => a.text.replace(/\s+/g, " ").trim());
+      expect(new Set(texts).size, texts.join("\n")).toBe(texts.length);
     }
   });
 });

@@ -157,14 +157,14 @@ describe("the static site", () => {
     const steps = load(pageFile("es", "what-to-do")).querySelector(".step-list")!.text;
     expect(steps).toContain("No pagues ni envíes más");
     expect(steps).not.toContain("Do not pay");
-    // Numbers and dates follow Spanish conventions.
-    expect(home.querySelector(".stat-list")!.text).toContain("262.573");
+    // Numbers and dates follow the conventions of Spanish in the brand's region (es-US groups digits with a comma).
+    expect(home.querySelector(".stat-list")!.text).toContain("262,573");
     expect(home.querySelector("footer")!.text).toContain("21 de noviembre de 2026");
   });
 
   it("prints every figure with its source and year", () => {
     const stats = load(pageFile("en", "for-professionals")).querySelectorAll(".stat-list__item");
-    expect(stats.length).toBe(4);
+    expect(stats.length).toBe(5);
     for (const stat of stats) {
       expect(stat.querySelector(".stat-list__source")!.text).toMatch(/^Source: .+, (19|20)\d\d$/);
       expect(stat.querySelector(".stat-list__source a")!.getAttribute("href")).toMatch(/^https:\/\//);

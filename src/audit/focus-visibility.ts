@@ -20,32 +20,34 @@ export const MAX_BAR_SHARE = 0.15;
 export const TEXT_SPACING_CSS =
   "* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }";
 
-/** Runs in the page: is the focused element wholly hidden under a sticky or fixed element, or out of view? */
+/** Runs in the page, once per page and size: remembers the sticky and fixed elements (they do not move). */
+const FIND_BARS = `window.__bars = [...document.querySelectorAll("body *")].filter((e) => ["sticky", "fixed"].includes(getComputedStyle(e).position))`;
+
+/** Runs in the page: is the focused element wholly hidden under one of those bars, or out of view? */
 const FOCUS_COVERED = `(() => {
   const focused = document.activeElement;
   if (!focused || focused === document.body || focused === document.documentElement) return null;
   const r = focused.getBoundingClientRect();
   const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight), left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth);
   const name = focused.localName + (focused.className ? "." + String(focused.className).split(" ")[0] : "") + ' "' + (focused.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40) + '"';
-  if (bottom <= top || right <= left) return { name, how: "is scrolled out of view" };
-  for (const element of document.querySelectorAll("body *")) {
-    const position = getComputedStyle(element).position;
-    if ((position !== "sticky" && position !== "fixed") || element.contains(focused)) continue;
+  if (bottom <= top || right <= left) return name + " is scrolled out of view";
+  for (const element of window.__bars) {
+    if (element.contains(focused)) continue;
     const bar = element.getBoundingClientRect();
-    if (bar.top <= top && bar.bottom >= bottom && bar.left <= left && bar.right >= right) return { name, how: "is wholly under " + element.localName + "." + String(element.className).split(" ")[0] };
+    if (bar.top <= top && bar.bottom >= bottom && bar.left <= left && bar.right >= right) return name + " is wholly under " + element.localName + "." + String(element.className).split(" ")[0];
   }
-  return { name, how: null };
+  return null;
 })()`;
 
-/** Tab through the page in one direction; one message per focus stop that is hidden. */
+/** Press Tab (or Shift+Tab) `stops` times; one message per focus stop that is hidden. */
 async function tabThrough(page: Page, backwards: boolean, stops: number): Promise<string[]> {
   const problems: string[] = [];
   if (backwards) await page.keyboard.down("Shift");
   try {
     for (let press = 0; press < stops; press++) {
       await page.keyboard.press("Tab");
-      const state = (await page.evaluate(FOCUS_COVERED)) as { name: string; how: string | null } | null;
-      if (state?.how) problems.push(`${state.name} ${state.how}`);
+      const hidden = (await page.evaluate(FOCUS_COVERED)) as string | null;
+      if (hidden) problems.push(hidden);
     }
   } finally {
     if (backwards) await page.keyboard.up("Shift");
@@ -55,18 +57,20 @@ async function tabThrough(page: Page, backwards: boolean, stops: number): Promis
 
 const FOCUSABLE = `document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])").length`;
 
-/** Focus stops hidden by a sticky bar, at each viewport, tabbing forwards and backwards. */
+/**
+ * Focus stops hidden by a sticky bar: one load of the page, then at each
+ * size Tab from the top to the end and Shift+Tab from there back up, as a
+ * reader going back does.
+ */
 export async function obscuredFocusProblems(page: Page, url: string): Promise<string[]> {
   const problems = new Set<string>();
+  await page.goto(url, { waitUntil: "load" });
+  const stops = ((await page.evaluate(FOCUSABLE)) as number) + 1;
   for (const viewport of viewports) {
     await page.setViewport({ width: viewport.width, height: viewport.height });
+    await page.evaluate(`window.scrollTo(0, 0); document.activeElement?.blur(); ${FIND_BARS}`);
     for (const backwards of [false, true]) {
-      await page.goto(url, { waitUntil: "load" });
-      const stops = ((await page.evaluate(FOCUSABLE)) as number) + 1;
-      if (backwards) await page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight); document.body.focus()");
-      for (const message of await tabThrough(page, backwards, stops)) {
-        problems.add(`at ${viewport.name}, with ${backwards ? "Shift+Tab" : "Tab"}: ${message}`);
-      }
+      for (const message of await tabThrough(page, backwards, stops)) problems.add(`at ${viewport.name}, with ${backwards ? "Shift+Tab" : "Tab"}: ${message}`);
     }
   }
   return [...problems];

@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../../../src/print/browser.ts";
 import { runScript, tempDir } from "../../../../tests/helpers/cli.ts";
@@ -75,6 +76,30 @@ describe("quick exit", () => {
     await expectExit(page, () => page.click(".quick-exit__button"));
     // location.replace(): the exit site takes this page's place instead of adding an entry after it.
     expect(await page.evaluate(() => history.length)).toBe(entriesBefore);
+    await page.close();
+  });
+
+  it("leaves on Space, as a button does (it has role=button)", async () => {
+    const page = await openPage("/en/warning-signs/");
+    await page.focus(".quick-exit__button");
+    expect(await page.$eval(".quick-exit__button", (el) => el.getAttribute("role"))).toBe("button");
+    await expectExit(page, () => page.keyboard.press("Space"));
+    await page.close();
+  });
+
+  it("keeps the shape of a button in forced colours: its border shows in a screenshot", async () => {
+    const page = await openPage("/en/");
+    // Puppeteer's emulateMediaFeatures does not accept forced-colors; DevTools' own call does.
+    const devtools = await page.createCDPSession();
+    await devtools.send("Emulation.setEmulatedMedia", { features: [{ name: "forced-colors", value: "active" }] });
+    const box = (await (await page.$(".quick-exit__button"))!.boundingBox())!;
+    // A strip across the button's top edge, from the page above it into the button.
+    const clip = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y) - 3, width: 1, height: 8 };
+    const { data, info } = await sharp(await page.screenshot({ clip })).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const pixel = (row: number) => [...data.subarray(row * info.channels, row * info.channels + 3)].join(",");
+    // Above the edge: the page; on the edge: the border, in another colour.
+    expect(pixel(3), "border row").not.toBe(pixel(0));
+    expect(await page.$eval(".quick-exit__button", (el) => getComputedStyle(el).borderTopStyle)).toBe("solid");
     await page.close();
   });
 
