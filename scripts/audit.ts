@@ -11,8 +11,8 @@ import { parseArgs } from "node:util";
 import { checkNames, runAudit, type CheckName } from "../src/audit/run.ts";
 import { resolveBrandDir, shippedBrandDirs } from "../src/brand/load.ts";
 import { runChecks } from "../src/checks.ts";
-import { DATA_DIR } from "../src/paths.ts";
-import { commandArgs, failed, reportProblems, runCommand } from "../src/report.ts";
+import { DATA_DIR } from "../src/infra/paths.ts";
+import { commandArgs, failed, reportProblems, runCommand } from "../src/infra/report.ts";
 
 runCommand("audit", async () => {
 

@@ -15,12 +15,13 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildPrints, PrintSession } from "../src/build/print.ts";
 import { renderWithEleventy } from "../src/build/site.ts";
+import { localizeBrand } from "../src/site/target.ts";
 import { runChecks } from "../src/checks.ts";
-import { htmlPathFor, planPrints } from "../src/print/plan.ts";
-import { launchBrowser } from "../src/print/browser.ts";
-import type { Progress } from "../src/print/progress.ts";
-import { serve } from "../src/print/static-server.ts";
-import { DATA_DIR, ROOT } from "../src/paths.ts";
+import { htmlPathFor, planPrints } from "../src/materials/plan.ts";
+import { launchBrowser } from "../src/infra/browser.ts";
+import type { Progress } from "../src/infra/progress.ts";
+import { serve } from "../src/infra/static-server.ts";
+import { DATA_DIR, ROOT } from "../src/infra/paths.ts";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
 const runs = Number(values.runs);
@@ -36,7 +37,7 @@ async function seconds(work: () => Promise<unknown> | unknown): Promise<number> 
 
 const { content, brands } = runChecks({ dataDir: DATA_DIR, brandDirs: [] });
 const brand = brands[0]!;
-const target = { content: content!, brand };
+const target = { content: content!, brand, sites: localizeBrand(content!, brand) };
 const files = planPrints(brand);
 
 // The built print pages, for the raw floor and the naive way.

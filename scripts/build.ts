@@ -13,14 +13,15 @@ import { claimOutput, faultPoint, inspectOutput, type Output } from "../src/buil
 import { keepUnbuiltPrints } from "../src/build/keep-prints.ts";
 import { buildPrints, PrintProblemsError, PrintSession } from "../src/build/print.ts";
 import { renderWithEleventy } from "../src/build/site.ts";
+import { localizeBrand } from "../src/site/target.ts";
 import { runChecks } from "../src/checks.ts";
 import type { Content } from "../src/content/load.ts";
 import { PrintCache } from "../src/print/cache.ts";
 import { writeManifest, type ManifestFile } from "../src/print/manifest.ts";
-import { planPrints } from "../src/print/plan.ts";
-import { progress } from "../src/print/progress.ts";
-import { DATA_DIR, ROOT } from "../src/paths.ts";
-import { commandArgs, failed, reportProblems, runCommand, UsageError } from "../src/report.ts";
+import { planPrints } from "../src/materials/plan.ts";
+import { progress } from "../src/infra/progress.ts";
+import { DATA_DIR, ROOT } from "../src/infra/paths.ts";
+import { commandArgs, failed, reportProblems, runCommand, UsageError } from "../src/infra/report.ts";
 
 /** --locale names languages every selected brand publishes; checked before any work. */
 function checkLocaleFlag(brands: Brand[], options: BuildOptions) {
@@ -58,6 +59,8 @@ async function main() {
   // The flyer pairs the brand's first two locales even when --locale picks one of them.
   const plans = brands.map((brand) => (options.pdf ? planPrints(brand, { materials: options.materials, locales: options.locales }) : []));
 
+  // Each brand's text, localized once for both of its Eleventy runs and the PDFs' metadata.
+  const targets = brands.map((brand) => ({ content: content as Content, brand, sites: localizeBrand(content as Content, brand) }));
   const output = await claimOutput(options.out, protect);
   const session = new PrintSession({ bleed: options.bleed, progress: progress(plans.flat().length), cache: new PrintCache(), buildDir: output.buildDir });
   cleanUpOnSignals(output, session);
@@ -70,7 +73,7 @@ async function main() {
       const brandDir = output.staged(brand.id);
       let made: ManifestFile[] = [];
       try {
-        made = plans[index]!.length ? await buildPrints({ content: content as Content, brand }, plans[index]!, brandDir, session) : [];
+        made = plans[index]!.length ? await buildPrints(targets[index]!, plans[index]!, brandDir, session) : [];
       } catch (error) {
         if (!(error instanceof PrintProblemsError)) throw error;
         printProblems.push(...error.problems.map((problem) => (brands.length > 1 ? `${brand.id}: ${problem}` : problem)));
@@ -80,7 +83,7 @@ async function main() {
       const files = await keepUnbuiltPrints(join(output.dir, brand.id), brandDir, planPrints(brand), made);
       if (files.length) await writeManifest(brandDir, { brand: brand.id, files });
       // The site is small and always whole, in every language, so its links never point at a missing page.
-      await renderWithEleventy({ content: content as Content, brand, site: { downloads: files } }, brandDir);
+      await renderWithEleventy({ ...targets[index]!, site: { downloads: files } }, brandDir);
       console.log(`site: ${brand.id} (${brand.locales.join(", ")})`);
       faultPoint("staging");
     }

@@ -5,8 +5,8 @@
 import { parseArgs } from "node:util";
 import { resolveBrandDir } from "../src/brand/load.ts";
 import { runChecks } from "../src/checks.ts";
-import { DATA_DIR } from "../src/paths.ts";
-import { commandArgs, failed, reportProblems, runCommand } from "../src/report.ts";
+import { DATA_DIR } from "../src/infra/paths.ts";
+import { commandArgs, failed, reportProblems, runCommand } from "../src/infra/report.ts";
 
 runCommand("check", async () => {
   const { values } = parseArgs({ args: commandArgs(), options: { brand: { type: "string", multiple: true } } });

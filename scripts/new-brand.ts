@@ -12,8 +12,8 @@ import { regionIds, type BrandFile } from "../src/brand/schema.ts";
 import { loadContent } from "../src/content/load.ts";
 import { idSchema } from "../src/content/schemas.ts";
 import { displayPath } from "../src/content/yaml-file.ts";
-import { DATA_DIR } from "../src/paths.ts";
-import { commandArgs, failed, reportProblems, runCommand, UsageError } from "../src/report.ts";
+import { DATA_DIR } from "../src/infra/paths.ts";
+import { commandArgs, failed, reportProblems, runCommand, UsageError } from "../src/infra/report.ts";
 
 function fail(message: string): never {
   throw new UsageError(message);

@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { jsonSchemaFiles, jsonSchemaText, schemasDir } from "../src/content/json-schemas.ts";
-import { DATA_DIR } from "../src/paths.ts";
+import { jsonSchemaFiles, jsonSchemaText, schemasDir } from "../src/brand/json-schemas.ts";
+import { DATA_DIR } from "../src/infra/paths.ts";
 
 const dir = schemasDir(DATA_DIR);
 mkdirSync(dir, { recursive: true });

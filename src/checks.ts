@@ -5,7 +5,7 @@
 import { loadBrand, shippedBrandDirs, type Brand } from "./brand/load.ts";
 import { crossCheck } from "./content/cross-check.ts";
 import { loadContent, type Content } from "./content/load.ts";
-import { errorsIn, type Problem } from "./content/problems.ts";
+import { errorsIn, type Problem } from "./infra/problems.ts";
 
 export interface CheckOptions {
   dataDir: string;

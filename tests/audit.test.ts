@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearPrintBreaches } from "../src/audit/clear-print.ts";
-import { launchBrowser } from "../src/print/browser.ts";
+import { launchBrowser } from "../src/infra/browser.ts";
 import { packWith, runScript, tempDir, type RunResult } from "./helpers/cli.ts";
 
 const audit = (dir: string) => runScript("audit", ["--dir", dir]);

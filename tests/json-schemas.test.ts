@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { jsonSchemaFiles, jsonSchemaText, schemaComment, schemaFileName, schemasDir } from "../src/content/json-schemas.ts";
+import { jsonSchemaFiles, jsonSchemaText, schemaComment, schemaFileName, schemasDir } from "../src/brand/json-schemas.ts";
 import { contentFiles, localeFiles } from "../src/content/load.ts";
 import { fixtureData } from "./helpers/cli.ts";
 

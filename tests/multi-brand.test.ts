@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
-import { ROOT } from "../src/paths.ts";
+import { ROOT } from "../src/infra/paths.ts";
 import { addStandInLanguages, copyOfData, runScript, tempDir } from "./helpers/cli.ts";
 import { hasPoppler, overlappingWords, pageText, wordBoxes } from "./helpers/pdf.ts";
 

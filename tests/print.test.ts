@@ -12,7 +12,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileSha256 } from "../src/print/cache.ts";
 import type { Manifest } from "../src/print/manifest.ts";
-import { BLEED_MM, mmToPt, paperMm } from "../src/print/paper.ts";
+import { BLEED_MM, mmToPt, paperMm } from "../src/materials/paper.ts";
 import { PREVIEW_WIDTH_PX } from "../src/print/renderer.ts";
 import { runScript, tempDir } from "./helpers/cli.ts";
 import { catalogFacts, expectPaper, fonts, hasPoppler, loadPdf, pageText, structureFacts } from "./helpers/pdf.ts";

@@ -16,7 +16,8 @@ import { stringify } from "yaml";
 import { expect, it } from "vitest";
 import { nearestPassingColour } from "../src/brand/contrast.ts";
 import { tintColours } from "../src/brand/design-tokens.ts";
-import { materialIds, MAX_FOOTER_LENGTH, MAX_NAME_LENGTH, regionIds } from "../src/brand/schema.ts";
+import { MAX_FOOTER_LENGTH, MAX_NAME_LENGTH, regionIds } from "../src/brand/schema.ts";
+import { materialIds } from "../src/materials/registry.ts";
 import { addStandInLanguages, copyOfData, FIXTURE_BRANDS, runScript, STAND_IN_LANGUAGES, tempDir } from "./helpers/cli.ts";
 import { hasPoppler, overlappingWords, wordBoxes } from "./helpers/pdf.ts";
 

@@ -14,9 +14,9 @@ import type { Browser, Page } from "puppeteer";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { obscuredFocusProblems, stickyBarProblems } from "../src/audit/focus-visibility.ts";
-import { launchBrowser } from "../src/print/browser.ts";
-import { serve } from "../src/print/static-server.ts";
-import { ROOT } from "../src/paths.ts";
+import { launchBrowser } from "../src/infra/browser.ts";
+import { serve } from "../src/infra/static-server.ts";
+import { ROOT } from "../src/infra/paths.ts";
 import { runScript, tempDir } from "./helpers/cli.ts";
 
 const BRANDS = ["upstander", "northshire", "puente"];

@@ -12,9 +12,9 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "puppeteer";
 import { contrastRatio, MIN_TEXT_CONTRAST, toHex } from "../brand/contrast.ts";
 import { renderWithEleventy } from "../build/site.ts";
-import { htmlPathFor, type PlannedPrint } from "../print/plan.ts";
-import { serve } from "../print/static-server.ts";
-import type { BuildTarget } from "../site/target.ts";
+import { htmlPathFor, type PlannedPrint } from "../materials/plan.ts";
+import { serve } from "../infra/static-server.ts";
+import { localizeBrand, type BuildTarget } from "../site/target.ts";
 
 const clearPrintRules = readFileSync(fileURLToPath(new URL("./clear-print.js", import.meta.url)), "utf8");
 
@@ -37,7 +37,7 @@ export async function auditPrintPages(browser: Browser, target: Pick<BuildTarget
   const server = await serve(work);
   const page = await browser.newPage();
   try {
-    await renderWithEleventy({ ...target, print: { files, bleed: false } }, work);
+    await renderWithEleventy({ ...target, sites: localizeBrand(target.content, target.brand), print: { files, bleed: false } }, work);
     await page.emulateMediaType("print");
     const breaches: [string, string][] = [];
     for (const file of files) {

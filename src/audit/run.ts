@@ -7,9 +7,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { launchBrowser } from "../print/browser.ts";
+import { launchBrowser } from "../infra/browser.ts";
 import type { Manifest } from "../print/manifest.ts";
-import { serve } from "../print/static-server.ts";
+import { serve } from "../infra/static-server.ts";
 import type { BuildTarget } from "../site/target.ts";
 import { auditPrintPages } from "./clear-print.ts";
 import { validateHtml } from "./html-validator.ts";

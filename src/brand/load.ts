@@ -11,15 +11,16 @@ import { closestMatch } from "../content/suggest.ts";
 import type { Content } from "../content/load.ts";
 import { stepGroups, type PaperFamily } from "../content/schemas.ts";
 import { displayPath, parseWithSchema, readYamlFile, type YamlFile } from "../content/yaml-file.ts";
-import { errorsIn, type Problem } from "../content/problems.ts";
-import { pageGeometry } from "../print/paper.ts";
-import { planPrints } from "../print/plan.ts";
+import { errorsIn, type Problem } from "../infra/problems.ts";
+import { pageGeometry } from "../materials/paper.ts";
+import { planPrints } from "../materials/plan.ts";
 import type { z } from "zod";
 import { contrastRatio, MIN_TEXT_CONTRAST, nearestPassingColour } from "./contrast.ts";
 import { tintColours, tintUses } from "./design-tokens.ts";
 import { MIN_PRINT_DPI, PRINT_DPI, printDpi, readLogo, type LogoImage } from "./logo.ts";
 import { PLACEHOLDERS } from "./new-pack.ts";
-import { brandSchema, materialIds, type BrandFile, type MaterialId } from "./schema.ts";
+import { materialIds, type MaterialId } from "../materials/registry.ts";
+import { brandSchema, type BrandFile } from "./schema.ts";
 
 export interface Brand extends Omit<BrandFile, "paper" | "materials"> {
   dir: string;

@@ -10,9 +10,10 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Document, isMap, isScalar, isSeq, type Node } from "yaml";
 import { z } from "zod";
-import { schemaComment, schemaFileName } from "../content/json-schemas.ts";
+import { schemaComment, schemaFileName } from "./json-schemas.ts";
 import type { Content } from "../content/load.ts";
-import { brandContactSchema, brandSchema, materialIds, type BrandFile } from "./schema.ts";
+import { materialIds } from "../materials/registry.ts";
+import { brandContactSchema, brandSchema, type BrandFile } from "./schema.ts";
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 

@@ -6,11 +6,10 @@
  */
 import { z } from "zod";
 import { audienceSchema, hoursSchema, httpsUrl, idSchema, localeCodePattern, paperFamilySchema, phoneText, text } from "../content/schemas.ts";
-import { fontIds } from "../site/fonts.ts";
+import { fontIds } from "./fonts.ts";
+import { materialIds } from "../materials/registry.ts";
 
-export const materialIds = ["poster", "one-minute-guide", "parent-flyer", "discussion-guide"] as const;
 export const materialIdSchema = z.enum(materialIds);
-export type MaterialId = z.infer<typeof materialIdSchema>;
 
 export const regionIds = ["us", "gb", "ca", "au"] as const;
 /** Names people write for a region, for "did you mean": the ISO code of the United Kingdom is gb. */

@@ -10,7 +10,7 @@ import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Manifest, ManifestFile } from "../print/manifest.ts";
 import { thumbnailPathFor } from "../print/manifest.ts";
-import type { PlannedPrint } from "../print/plan.ts";
+import type { PlannedPrint } from "../materials/plan.ts";
 
 async function previousManifest(brandDir: string): Promise<ManifestFile[]> {
   try {

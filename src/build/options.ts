@@ -3,9 +3,9 @@
  * an unknown flag or value is an error before anything is built.
  */
 import { parseArgs } from "node:util";
-import { materialIds, type MaterialId } from "../brand/schema.ts";
+import { materialIds, type MaterialId } from "../materials/registry.ts";
 import { localeCodePattern } from "../content/schemas.ts";
-import { UsageError } from "../report.ts";
+import { UsageError } from "../infra/report.ts";
 
 const examples = { brand: "--brand upstander", locale: "--locale en,es", material: "--material poster" };
 

@@ -22,7 +22,7 @@ import { mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/p
 import { homedir } from "node:os";
 import { basename, dirname, join, parse, relative, resolve, sep } from "node:path";
 import { displayPath } from "../content/yaml-file.ts";
-import { UsageError } from "../report.ts";
+import { UsageError } from "../infra/report.ts";
 import { stopBrowsersIn } from "./browser-pid.ts";
 
 export const MARKER = ".upstander-output";

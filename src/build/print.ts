@@ -10,21 +10,22 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Brand } from "../brand/load.ts";
 import type { Content } from "../content/load.ts";
-import { localize, type Localized } from "../content/localize.ts";
+import type { Localized } from "../brand/localize.ts";
+import type { BuildTarget } from "../site/target.ts";
 import { fileSha256, hashFolder, printStepVersion, sha256, type PrintCache } from "../print/cache.ts";
 import { finishPdf, type DocumentInfo } from "../print/finish.ts";
 import type { ManifestFile } from "../print/manifest.ts";
-import { pageGeometry } from "../print/paper.ts";
-import { expectedPages, htmlPathFor, type PlannedPrint } from "../print/plan.ts";
+import { pageGeometry } from "../materials/paper.ts";
+import { expectedPages, htmlPathFor, type PlannedPrint } from "../materials/plan.ts";
 import { previewImages } from "../print/preview.ts";
-import type { Progress } from "../print/progress.ts";
+import type { Progress } from "../infra/progress.ts";
 import type { PrintRenderer } from "../print/renderer.ts";
 import { describeLayoutProblem, LayoutProblemsError } from "../print/layout-problems.ts";
 import { BrowserGoneError } from "../print/browser-gone.ts";
-import { serve } from "../print/static-server.ts";
+import { serve } from "../infra/static-server.ts";
 import { browserProfileDir, recordBrowser, stopBrowsersIn } from "./browser-pid.ts";
-import { ReportedError } from "../report.ts";
-import { fontFamilies } from "../site/fonts.ts";
+import { ReportedError } from "../infra/report.ts";
+import { fontFamilies } from "../brand/fonts.ts";
 import { renderWithEleventy } from "./site.ts";
 
 export interface PrintSessionOptions {
@@ -115,7 +116,7 @@ function documentInfo(file: PlannedPrint, brand: Brand, content: Content, sites:
   };
 }
 
-export async function buildPrints(target: { content: Content; brand: Brand }, files: PlannedPrint[], brandDir: string, session: PrintSession): Promise<ManifestFile[]> {
+export async function buildPrints(target: BuildTarget, files: PlannedPrint[], brandDir: string, session: PrintSession): Promise<ManifestFile[]> {
   const { bleed, progress, cache } = session.options;
   const work = await session.scratch(`print-${target.brand.id}`);
   const server = await serve(work);
@@ -123,7 +124,6 @@ export async function buildPrints(target: { content: Content; brand: Brand }, fi
     await renderWithEleventy({ ...target, print: { files, bleed } }, work);
     await mkdir(join(brandDir, "print"), { recursive: true });
     // Each locale localized once, for every file's document information.
-    const sites = Object.fromEntries(target.brand.locales.map((locale) => [locale, localize(target.content, target.brand, locale)]));
     const inputs = sha256(await session.stepVersion(), await hashFolder(join(work, "assets")), String(bleed));
     const problems: string[] = [];
     let browserGone: BrowserGoneError | undefined;
@@ -149,7 +149,7 @@ export async function buildPrints(target: { content: Content; brand: Brand }, fi
     async function makePrint(file: PlannedPrint): Promise<ManifestFile> {
       const started = performance.now();
       const html = htmlPathFor(file);
-      const info = documentInfo(file, target.brand, target.content, sites);
+      const info = documentInfo(file, target.brand, target.content, target.sites);
       const key = sha256(inputs, await readFile(join(work, html)), JSON.stringify(info));
       const out = join(brandDir, file.path.replace(/\.pdf$/, ""));
       const expected = expectedPages(file);

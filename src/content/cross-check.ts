@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import type { Content } from "./load.ts";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../infra/problems.ts";
 import { stepGroups, type Audience, type Dictionary } from "./schemas.ts";
 import { checkPhone } from "./phone.ts";
 import { placeholderProblem } from "./text-rules.ts";

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../infra/problems.ts";
 import { localeCodePattern } from "./schemas.ts";
 import {
   contactsSchema,

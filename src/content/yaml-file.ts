@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
 import type { z } from "zod";
-import { formatPath, type Problem } from "./problems.ts";
+import { formatPath, type Problem } from "../infra/problems.ts";
 import { closestMatch, fieldsAt } from "./suggest.ts";
 
 /**

@@ -3,7 +3,7 @@
  * memory). Its own module, free of Puppeteer, so the build can recognise it
  * without loading the browser library.
  */
-import { ReportedError } from "../report.ts";
+import { ReportedError } from "../infra/report.ts";
 
 export class BrowserGoneError extends ReportedError {
   constructor() {

@@ -17,8 +17,8 @@ import { copyFile, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 
 import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { displayPath } from "../content/yaml-file.ts";
-import { ROOT } from "../paths.ts";
-import { UsageError } from "../report.ts";
+import { ROOT } from "../infra/paths.ts";
+import { UsageError } from "../infra/report.ts";
 import { unsafePdfParts } from "./pdf-safety.ts";
 
 const MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;
@@ -43,9 +43,10 @@ export async function hashFolder(dir: string): Promise<string> {
   return sha256(...(await Promise.all(files.map(async (file) => sha256(file.slice(dir.length), await readFile(file))))));
 }
 
-/** The print step's own code and locked dependencies: a change to either prints everything again. */
+/** The print step's own code (with the materials' plan and the browser it drives) and locked dependencies: a change to any prints everything again. */
 export async function printStepVersion(): Promise<string> {
-  return sha256(await hashFolder(join(ROOT, "src", "print")), await readFile(join(ROOT, "package-lock.json")));
+  const code = await Promise.all(["print", "materials", "infra"].map((folder) => hashFolder(join(ROOT, "src", folder))));
+  return sha256(...code, await readFile(join(ROOT, "package-lock.json")));
 }
 
 /** Reads a PDF's page count, refusing one that does not parse or holds code or actions. */

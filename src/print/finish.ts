@@ -10,7 +10,7 @@
  * https://pdf-lib.js.org/docs/api/classes/pdfdocument
  */
 import { beginMarkedContent, cmyk, endMarkedContent, PDFDict, PDFDocument, PDFName, type PDFPage } from "pdf-lib";
-import { CROP_MARK_MM, mmToPt, type PageGeometry } from "./paper.ts";
+import { CROP_MARK_MM, mmToPt, type PageGeometry } from "../materials/paper.ts";
 import { unsafePdfParts } from "./pdf-safety.ts";
 
 export interface DocumentInfo {

@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { LayoutProblemsError, type LayoutProblem } from "./layout-problems.ts";
-import { pageGeometry } from "./paper.ts";
+import { pageGeometry } from "../materials/paper.ts";
 import { PrintRenderer } from "./renderer.ts";
-import { serve } from "./static-server.ts";
+import { serve } from "../infra/static-server.ts";
 
 let renderer: PrintRenderer;
 let server: Awaited<ReturnType<typeof serve>>;

@@ -4,8 +4,8 @@
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { MaterialId } from "../brand/schema.ts";
-import type { PaperSize } from "./paper.ts";
+import type { MaterialId } from "../materials/registry.ts";
+import type { PaperSize } from "../materials/paper.ts";
 
 export interface ManifestFile {
   /** Relative to dist/<brand>/. */

@@ -12,8 +12,8 @@ import { availableParallelism } from "node:os";
 import type { Browser, CDPSession, Page } from "puppeteer";
 import { BrowserGoneError } from "./browser-gone.ts";
 import { LayoutProblemsError, type LayoutProblem } from "./layout-problems.ts";
-import { launchBrowser, type LaunchOptions } from "./browser.ts";
-import { pxToMm, type PageGeometry } from "./paper.ts";
+import { launchBrowser, type LaunchOptions } from "../infra/browser.ts";
+import { pxToMm, type PageGeometry } from "../materials/paper.ts";
 
 const PAGE_TIMEOUT_MS = 60_000;
 /** Preview width in pixels: 150 dpi on A4 and Letter; larger posters get the same width, so previews stay quick to make and to load. */

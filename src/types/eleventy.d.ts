@@ -10,6 +10,8 @@ declare module "@11ty/eleventy/UserConfig" {
     addWatchTarget(path: string): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setUseTemplateCache(use: boolean): void;
+    setIncludesDirectory(dir: string): void;
+    setTemplateFormats(formats: string[]): void;
     benchmarkManager: { setVerboseOutput(verbose: boolean): void; getAll(): Record<string, { setIsVerbose(verbose: boolean): void }>; get(name: string): unknown };
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT } from "../../src/paths.ts";
+import { ROOT } from "../../src/infra/paths.ts";
 
 export interface RunResult {
   code: number;

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from "pdf-lib";
 import { expect } from "vitest";
-import { mmToPt, paperMm, type PaperSize } from "../../src/print/paper.ts";
+import { mmToPt, paperMm, type PaperSize } from "../../src/materials/paper.ts";
 
 export const hasPoppler = (() => {
   try {

@@ -10,8 +10,9 @@ import { join } from "node:path";
 import { resolveBrandDir } from "../../src/brand/load.ts";
 import { buildPrints, PrintSession } from "../../src/build/print.ts";
 import { runChecks } from "../../src/checks.ts";
-import { DATA_DIR } from "../../src/paths.ts";
-import { planPrints } from "../../src/print/plan.ts";
+import { DATA_DIR } from "../../src/infra/paths.ts";
+import { planPrints } from "../../src/materials/plan.ts";
+import { localizeBrand } from "../../src/site/target.ts";
 import { tempDir } from "./cli.ts";
 
 const [proxy, idleMs] = [process.argv[2]!, Number(process.argv[3])];
@@ -20,7 +21,7 @@ const brand = brands[0]!;
 const session = new PrintSession({ bleed: false, progress: { done: () => {}, end: () => {} }, buildDir: tempDir("network"), browserArgs: [`--proxy-server=${proxy}`] });
 try {
   const plan = planPrints(brand, { materials: ["one-minute-guide"], locales: ["en"] });
-  const files = await buildPrints({ content: content!, brand }, plan, join(tempDir("network-out"), brand.id), session);
+  const files = await buildPrints({ content: content!, brand, sites: localizeBrand(content!, brand) }, plan, join(tempDir("network-out"), brand.id), session);
   await new Promise((resolve) => setTimeout(resolve, idleMs));
   console.log(JSON.stringify(files.map((file) => file.path)));
 } finally {

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import puppeteer from "puppeteer";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ROOT } from "../../src/paths.ts";
+import { ROOT } from "../../src/infra/paths.ts";
 import { copyOfData } from "../helpers/cli.ts";
 
 /** How long each browser stays open after its work: Chromium's background services start within seconds. */

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { brandSchema } from "../../src/brand/schema.ts";
-import { formatProblem } from "../../src/content/problems.ts";
+import { formatProblem } from "../../src/infra/problems.ts";
 import { MAX_DATA_FILE_BYTES, parseWithSchema, readYamlFile } from "../../src/content/yaml-file.ts";
 import { copyOfData, runScript, tempDir } from "../helpers/cli.ts";
 

@@ -12,8 +12,8 @@ import { deflateSync, crc32 } from "node:zlib";
 import type { Browser } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLogo, sanitizeSvg } from "../../src/brand/logo.ts";
-import { launchBrowser } from "../../src/print/browser.ts";
-import { serve } from "../../src/print/static-server.ts";
+import { launchBrowser } from "../../src/infra/browser.ts";
+import { serve } from "../../src/infra/static-server.ts";
 import { FIXTURE_BRANDS, packWith, runScript, tempDir } from "../helpers/cli.ts";
 
 const svg = (inner: string, attributes = "") => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>${inner}<rect width="10" height="10" fill="#0b3d91"/></svg>`;

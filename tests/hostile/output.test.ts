@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../../src/paths.ts";
+import { ROOT } from "../../src/infra/paths.ts";
 import { copyOfData, runScript, tempDir, treeHash } from "../helpers/cli.ts";
 
 let data: string;

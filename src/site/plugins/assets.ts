@@ -12,9 +12,9 @@ import sharp from "sharp";
 import { tintColours } from "../../brand/design-tokens.ts";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Brand } from "../../brand/load.ts";
-import { TEMPLATES_DIR } from "../../paths.ts";
+import { TEMPLATES_DIR } from "../../infra/paths.ts";
 import { qrCodeSvg } from "../../print/qr.ts";
-import { fontFaces, fontStack } from "../fonts.ts";
+import { fontFaces, fontStack } from "../../brand/fonts.ts";
 
 const componentsDir = join(TEMPLATES_DIR, "_includes", "components");
 const printDir = join(TEMPLATES_DIR, "_includes", "print");

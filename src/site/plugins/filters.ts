@@ -5,8 +5,8 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import MarkdownIt from "markdown-it";
-import { groupContacts } from "../../content/contact-groups.ts";
-import { contactsFor, type Localized, type LocalizedContact } from "../../content/localize.ts";
+import { groupContacts } from "../../brand/contact-groups.ts";
+import { contactsFor, type Localized, type LocalizedContact } from "../../brand/localize.ts";
 import type { Audience } from "../../content/schemas.ts";
 import { escapeMarkdown } from "../../content/text-rules.ts";
 

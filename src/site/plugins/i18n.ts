@@ -7,7 +7,7 @@
 import { I18nPlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Params } from "../../content/format.ts";
-import type { Localized } from "../../content/localize.ts";
+import type { Localized } from "../../brand/localize.ts";
 import { pageUrl, type SitePage } from "../pages.ts";
 
 export function i18nPlugin(eleventyConfig: UserConfig, { sites, defaultLocale }: { sites: Record<string, Localized>; defaultLocale: string }) {

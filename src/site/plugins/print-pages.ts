@@ -4,8 +4,8 @@
  * these pages in Chromium and prints them; they never ship in dist.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { pageGeometry } from "../../print/paper.ts";
-import { expectedPages, htmlPathFor, materialAudience, type PlannedPrint } from "../../print/plan.ts";
+import { pageGeometry } from "../../materials/paper.ts";
+import { expectedPages, htmlPathFor, materialAudience, type PlannedPrint } from "../../materials/plan.ts";
 
 export function printPagesPlugin(eleventyConfig: UserConfig, { files, bleed }: { files: PlannedPrint[]; bleed: boolean }) {
   for (const file of files) {
@@ -14,7 +14,7 @@ export function printPagesPlugin(eleventyConfig: UserConfig, { files, bleed }: {
       layout: `print/${file.material}/${file.material}.njk`,
       permalink: `/${html}`,
       eleventyExcludeFromCollections: true,
-      print: { ...file, audience: materialAudience[file.material], geometry: pageGeometry(file.size, bleed), fixedPages: expectedPages(file) !== undefined },
+      print: { ...file, audience: materialAudience(file.material), geometry: pageGeometry(file.size, bleed), fixedPages: expectedPages(file) !== undefined },
     });
   }
 }

@@ -7,9 +7,9 @@ import { join } from "node:path";
 import type { Browser, Page } from "puppeteer";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../../../../src/print/browser.ts";
+import { launchBrowser } from "../../../../src/infra/browser.ts";
 import { runScript, tempDir } from "../../../../tests/helpers/cli.ts";
-import { serve } from "../../../../src/print/static-server.ts";
+import { serve } from "../../../../src/infra/static-server.ts";
 
 const EXIT_URL = "https://www.weather.gov/";
 let browser: Browser;

@@ -8,8 +8,8 @@
  */
 import { join, relative } from "node:path";
 import { z } from "zod";
-import { brandSchema } from "../brand/schema.ts";
-import { contentFiles, localeFiles } from "./load.ts";
+import { brandSchema } from "./schema.ts";
+import { contentFiles, localeFiles } from "../content/load.ts";
 
 export const schemasDir = (dataDir: string) => join(dataDir, "schemas");
 

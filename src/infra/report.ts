@@ -2,7 +2,7 @@
  * How every command reports: problems one per line, a refused request as
  * one sentence, and never a stack trace unless asked for with --debug.
  */
-import { errorsIn, formatProblem, ProblemsError, warningsIn, type Problem } from "./content/problems.ts";
+import { errorsIn, formatProblem, ProblemsError, warningsIn, type Problem } from "./problems.ts";
 
 /** Print every problem to stderr; returns true when there is no error. */
 export function reportProblems(problems: readonly Problem[]): boolean {

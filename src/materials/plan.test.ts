@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Brand } from "../brand/load.ts";
-import { materialIds } from "../brand/schema.ts";
-import { planPrints } from "./plan.ts";
+import { materialIds } from "./registry.ts";
+import { planPrints, type PrintingBrand } from "./plan.ts";
 
-const brand = (overrides: Partial<Brand>): Brand =>
-  ({ id: "test", locales: ["en", "es"], paper: "a4", materials: [...materialIds], ...overrides }) as Brand;
+const brand = (overrides: Partial<PrintingBrand>): PrintingBrand => ({ locales: ["en", "es"], paper: "a4", materials: [...materialIds], ...overrides });
 
 describe("planPrints", () => {
   it("gives an a4 brand A3 and A4 posters and A4 everything else, per SPEC", () => {

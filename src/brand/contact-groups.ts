@@ -4,7 +4,7 @@
  * whom they serve, from everyone to a single audience, in a fixed order.
  */
 import type { LocalizedContact } from "./localize.ts";
-import { audiences, type Audience } from "./schemas.ts";
+import { audiences, type Audience } from "../content/schemas.ts";
 
 export interface ContactGroup {
   /** "urgent", or the audiences the group's services all serve. */

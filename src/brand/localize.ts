@@ -3,12 +3,12 @@
  * overrides) into the shape templates read. Site pages and print materials
  * both render from this, so they can never disagree.
  */
-import type { Brand } from "../brand/load.ts";
-import type { Audience, Dictionary, LocaleContent, StepGroup } from "./schemas.ts";
-import { stepGroups } from "./schemas.ts";
-import type { Content } from "./load.ts";
-import { formatDate, formatHours, formatStatValue, formattingLocale, translator, type Translate } from "./format.ts";
-import { checkPhone } from "./phone.ts";
+import type { Brand } from "./load.ts";
+import type { Audience, Dictionary, LocaleContent, StepGroup } from "../content/schemas.ts";
+import { stepGroups } from "../content/schemas.ts";
+import type { Content } from "../content/load.ts";
+import { formatDate, formatHours, formatStatValue, formattingLocale, translator, type Translate } from "../content/format.ts";
+import { checkPhone } from "../content/phone.ts";
 
 /** What a tel: link dials: the number in E.164 (+18008435678) where it has one, else its digits (999). */
 const dialTarget = (phone: string, region: string) => {
