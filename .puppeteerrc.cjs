@@ -17,6 +17,4 @@ const candidates = [
 
 const systemBrowser = candidates.find((path) => existsSync(path));
 
-module.exports = systemBrowser
-  ? { executablePath: systemBrowser, skipDownload: true }
-  : {};
+module.exports = systemBrowser ? { executablePath: systemBrowser, skipDownload: true } : {};

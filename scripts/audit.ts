@@ -15,22 +15,32 @@ import { DATA_DIR } from "../src/infra/paths.ts";
 import { commandArgs, failed, reportProblems, runCommand } from "../src/infra/report.ts";
 
 runCommand("audit", async () => {
-
-  const { values } = parseArgs({ args: commandArgs(), options: { dir: { type: "string", default: "dist" }, brand: { type: "string", multiple: true } } });
+  const { values } = parseArgs({
+    args: commandArgs(),
+    options: { dir: { type: "string", default: "dist" }, brand: { type: "string", multiple: true } },
+  });
   const dir = resolve(values.dir);
   if (!existsSync(dir)) {
     console.error(`audit: ${values.dir} does not exist; run npm run build first`);
     return failed();
   }
   const started = performance.now();
-  const checked = runChecks({ dataDir: DATA_DIR, brandDirs: [...shippedBrandDirs(DATA_DIR), ...(values.brand ?? []).map((b) => resolveBrandDir(DATA_DIR, b))] });
+  const checked = runChecks({
+    dataDir: DATA_DIR,
+    brandDirs: [...shippedBrandDirs(DATA_DIR), ...(values.brand ?? []).map((b) => resolveBrandDir(DATA_DIR, b))],
+  });
   if (!reportProblems(checked.problems) || !checked.content) return failed();
   const content = checked.content;
   const brands = new Map(checked.brands.map((brand) => [brand.id, { content, brand }]));
-  const result = await runAudit(dir, { brands, onPage: (where) => process.stdout.isTTY && process.stdout.write(`\raudit: ${where}`.padEnd(80)) });
+  const result = await runAudit(dir, {
+    brands,
+    onPage: (where) => process.stdout.isTTY && process.stdout.write(`\raudit: ${where}`.padEnd(80)),
+  });
   if (process.stdout.isTTY) process.stdout.write("\r".padEnd(81) + "\r");
   for (const problem of result.problems) console.error(`audit: ${checkNames[problem.check]}: ${problem.where}: ${problem.message}`);
-  const counts = (Object.keys(checkNames) as CheckName[]).map((check) => `${checkNames[check]} ${result.problems.filter((p) => p.check === check).length}`);
+  const counts = (Object.keys(checkNames) as CheckName[]).map(
+    (check) => `${checkNames[check]} ${result.problems.filter((p) => p.check === check).length}`,
+  );
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`audit: ${result.pages} page(s), ${result.pdfs} PDF(s) in ${seconds} s; problems: ${counts.join(", ")}`);
   if (result.problems.length) failed();

@@ -62,7 +62,11 @@ for (let run = 0; run < runs; run += 1) {
   const browser = await launchBrowser();
   const tab = await browser.newPage();
   await rawPdf(tab, urls[0]!); // warm the tab once, as our pool is warm after its first file
-  floor.push((await seconds(async () => { for (const url of urls) await rawPdf(tab, url); })) / urls.length);
+  floor.push(
+    (await seconds(async () => {
+      for (const url of urls) await rawPdf(tab, url);
+    })) / urls.length,
+  );
   await browser.close();
 
   // Our print step with no cache: cold (including the browser launch), then warm (browser already up).
@@ -84,7 +88,12 @@ for (let run = 0; run < runs; run += 1) {
   // Whole builds, as a user runs them: a full build with an empty cache, then the same build again.
   const out = join(temp("dist"), "dist");
   const env = { ...process.env, UPSTANDER_CACHE: temp("cache") };
-  const build = () => execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "build.ts"), "--out", out], { cwd: ROOT, env, stdio: "ignore" });
+  const build = () =>
+    execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "build.ts"), "--out", out], {
+      cwd: ROOT,
+      env,
+      stdio: "ignore",
+    });
   full.push(await seconds(build));
   unchanged.push(await seconds(build));
 }

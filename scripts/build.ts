@@ -27,13 +27,18 @@ import { commandArgs, failed, reportProblems, runCommand, UsageError } from "../
 function checkLocaleFlag(brands: Brand[], options: BuildOptions) {
   for (const brand of brands) {
     const missing = options.locales?.filter((l) => !brand.locales.includes(l)) ?? [];
-    if (missing.length) throw new UsageError(`--locale: brand ${brand.id} has no ${missing.join(", ")} (it has ${brand.locales.join(", ")})`);
+    if (missing.length)
+      throw new UsageError(`--locale: brand ${brand.id} has no ${missing.join(", ")} (it has ${brand.locales.join(", ")})`);
   }
 }
 
 /** On Ctrl-C or a kill signal: stop the browser and remove the build's working folder before exiting. */
 function cleanUpOnSignals(output: Output, session: PrintSession) {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const) {
     process.once(signal, () => {
       console.error(`\nbuild: stopped by ${signal}; the previous output is unchanged`);
       try {
@@ -62,7 +67,12 @@ async function main() {
   // Each brand's text, localized once for both of its Eleventy runs and the PDFs' metadata.
   const targets = brands.map((brand) => ({ content: content as Content, brand, sites: localizeBrand(content as Content, brand) }));
   const output = await claimOutput(options.out, protect);
-  const session = new PrintSession({ bleed: options.bleed, progress: progress(plans.flat().length), cache: new PrintCache(), buildDir: output.buildDir });
+  const session = new PrintSession({
+    bleed: options.bleed,
+    progress: progress(plans.flat().length),
+    cache: new PrintCache(),
+    buildDir: output.buildDir,
+  });
   cleanUpOnSignals(output, session);
   let succeeded = false;
   try {
@@ -97,7 +107,9 @@ async function main() {
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const pdfs = session.rendered + session.reused;
-  const printed = options.pdf ? `, ${pdfs} PDF(s) with ${session.pages} page(s) (${session.rendered} printed, ${session.reused} unchanged)` : "";
+  const printed = options.pdf
+    ? `, ${pdfs} PDF(s) with ${session.pages} page(s) (${session.rendered} printed, ${session.reused} unchanged)`
+    : "";
   console.log(`build: ${brands.length} brand(s)${printed} into ${join(options.out)}/ in ${seconds} s`);
 }
 

@@ -31,12 +31,20 @@ runCommand("new-brand", async () => {
   const id = written;
   const idCheck = idSchema.safeParse(id);
   if (!idCheck.success) {
-    const suggestion = written.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64);
+    const suggestion = written
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 64);
     fail(`"${written}" ${idCheck.error.issues[0]!.message}${suggestion ? `: try npm run new-brand -- ${suggestion}` : ""}`);
   }
   const region = values.region ?? "us";
   if (!(regionIds as readonly string[]).includes(region)) {
-    fail(`--region must be one of ${regionIds.join(", ")}, not "${region}"${region.toLowerCase() === "uk" ? ': for the United Kingdom use "gb"' : ""}`);
+    fail(
+      `--region must be one of ${regionIds.join(", ")}, not "${region}"${region.toLowerCase() === "uk" ? ': for the United Kingdom use "gb"' : ""}`,
+    );
   }
 
   const content = loadContent(DATA_DIR);
@@ -59,6 +67,11 @@ runCommand("new-brand", async () => {
   if (!reportProblems(check.problems.filter((problem) => problem.kind !== "placeholder"))) return failed();
   const paper = content.value.regions[region]!.paper;
   console.log(`new-brand: wrote ${files.map(displayPath).join(" and ")}`);
-  if (!values.region) console.log(`new-brand: no --region given, so it uses ${region} (United States contacts, ${paper === "letter" ? "US Letter" : "A4"} paper); run it again with --region gb, ca or au for another`);
-  console.log(`Next: ${todo.length ? "replace logo.svg with your logo, " : ""}edit brand.yaml, then: npm run build -- --brand ${brandArgument}`);
+  if (!values.region)
+    console.log(
+      `new-brand: no --region given, so it uses ${region} (United States contacts, ${paper === "letter" ? "US Letter" : "A4"} paper); run it again with --region gb, ca or au for another`,
+    );
+  console.log(
+    `Next: ${todo.length ? "replace logo.svg with your logo, " : ""}edit brand.yaml, then: npm run build -- --brand ${brandArgument}`,
+  );
 });

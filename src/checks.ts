@@ -37,7 +37,12 @@ export function runChecks({ dataDir, brandDirs = [], today = new Date() }: Check
   const ids = brands.map((b) => b.id);
   brands.forEach((brand, i) => {
     if (ids.indexOf(brand.id) !== i) {
-      problems.push({ severity: "error", file: `${brand.dir}/brand.yaml`, path: ["id"], message: `another brand in this build already uses the id "${brand.id}"` });
+      problems.push({
+        severity: "error",
+        file: `${brand.dir}/brand.yaml`,
+        path: ["id"],
+        message: `another brand in this build already uses the id "${brand.id}"`,
+      });
     }
   });
   return { content, brands, problems };

@@ -23,7 +23,11 @@ const SRC = join(ROOT, "src");
 function imports(): Array<{ from: string; to: string }> {
   const files = readdirSync(SRC, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
   return files.flatMap((file) =>
-    [...readFileSync(join(SRC, file), "utf8").matchAll(/(?:^|\n)\s*(?:import|export)\s[^"';]*?"(\.{1,2}\/[^"]+)"|import\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g)].map((m) => ({
+    [
+      ...readFileSync(join(SRC, file), "utf8").matchAll(
+        /(?:^|\n)\s*(?:import|export)\s[^"';]*?"(\.{1,2}\/[^"]+)"|import\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g,
+      ),
+    ].map((m) => ({
       from: file,
       to: relative(SRC, resolve(dirname(join(SRC, file)), m[1] ?? m[2]!)),
     })),

@@ -120,7 +120,9 @@ describe("npm run audit", () => {
   });
 
   it("finds invalid HTML (Nu HTML Checker)", () => {
-    expect(broken.stderr).toMatch(/audit: Nu HTML Checker: upstander\/en\/index\.html:\d+: Element “div” not allowed as child of element “span”/);
+    expect(broken.stderr).toMatch(
+      /audit: Nu HTML Checker: upstander\/en\/index\.html:\d+: Element “div” not allowed as child of element “span”/,
+    );
   });
 
   it("finds an untagged PDF without a title", () => {
@@ -130,7 +132,9 @@ describe("npm run audit", () => {
   });
 
   it("finds a Content-Security-Policy that allows another host", () => {
-    expect(broken.stderr).toMatch(/audit: Content-Security-Policy: upstander\/en\/get-help\/index\.html: Content-Security-Policy font-src allows https:\/\/fonts\.example\.com/);
+    expect(broken.stderr).toMatch(
+      /audit: Content-Security-Policy: upstander\/en\/get-help\/index\.html: Content-Security-Policy font-src allows https:\/\/fonts\.example\.com/,
+    );
   });
 
   it("finds a page that writes to storage", () => {

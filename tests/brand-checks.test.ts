@@ -20,7 +20,9 @@ async function expectError(edit: (yaml: string) => string, message: RegExp) {
 /** A PNG logo of the given size, written into a pack that uses it. */
 async function packWithPngLogo(width: number, height: number): Promise<string> {
   const dir = packWith((y) => y.replace("logo: logo.svg", "logo: logo.png"));
-  await sharp({ create: { width, height, channels: 3, background: "#0b3d91" } }).png().toFile(join(dir, "logo.png"));
+  await sharp({ create: { width, height, channels: 3, background: "#0b3d91" } })
+    .png()
+    .toFile(join(dir, "logo.png"));
   return dir;
 }
 
@@ -32,44 +34,74 @@ describe("brand checks", () => {
   });
 
   it("names an unknown field and the field it probably meant", () =>
-    expectError((y) => y.replace("colors:", "colours:"), /error: \S+brand\.yaml:\d+: colours: unknown field "colours": did you mean "colors"\?/));
+    expectError(
+      (y) => y.replace("colors:", "colours:"),
+      /error: \S+brand\.yaml:\d+: colours: unknown field "colours": did you mean "colors"\?/,
+    ));
 
   it("rejects a region Upstander has no contacts for, listing the ones it has", () =>
     expectError((y) => y.replace("region: gb", "region: fr"), /brand\.yaml:\d+: region: must be one of us, gb, ca, au$/m));
 
   it("names a footer too long for the foot of a page, before anything is built", () =>
-    expectError((y) => y.replace(/^  en: "Example only: Northshire[^\n]*/m, `  en: "${"Registered charity. ".repeat(12)}"`), /footer\.en: must be at most 200 characters: it prints at the foot of every material/));
+    expectError(
+      (y) => y.replace(/^ {2}en: "Example only: Northshire[^\n]*/m, `  en: "${"Registered charity. ".repeat(12)}"`),
+      /footer\.en: must be at most 200 characters: it prints at the foot of every material/,
+    ));
 
-  it("suggests gb for uk", () => expectError((y) => y.replace("region: gb", "region: uk"), /region: must be one of us, gb, ca, au: did you mean "gb"\?/));
+  it("suggests gb for uk", () =>
+    expectError((y) => y.replace("region: gb", "region: uk"), /region: must be one of us, gb, ca, au: did you mean "gb"\?/));
 
   it("gives a website written without https:// its https form", () =>
-    expectError((y) => y.replace("website: https://northshire.example", "website: www.northshire.example"), /website: must start with https:\/\/: "https:\/\/www\.northshire\.example"/));
+    expectError(
+      (y) => y.replace("website: https://northshire.example", "website: www.northshire.example"),
+      /website: must start with https:\/\/: "https:\/\/www\.northshire\.example"/,
+    ));
 
   it("rejects a language with no content, listing the available ones", () =>
-    expectError((y) => y.replace("locales: [en, es]", "locales: [en, fr]"), /brand\.yaml:\d+: locales\[1\]: there is no content in "fr"; available: en, es/));
+    expectError(
+      (y) => y.replace("locales: [en, es]", "locales: [en, fr]"),
+      /brand\.yaml:\d+: locales\[1\]: there is no content in "fr"; available: en, es/,
+    ));
 
   it("rejects a website that is not https, giving the https form", () =>
-    expectError((y) => y.replace("website: https://northshire.example", "website: http://northshire.example"), /website: must use https, not http: "https:\/\/northshire\.example"/));
+    expectError(
+      (y) => y.replace("website: https://northshire.example", "website: http://northshire.example"),
+      /website: must use https, not http: "https:\/\/northshire\.example"/,
+    ));
 
   it("rejects a logo outside the pack folder", () =>
-    expectError((y) => y.replace("logo: logo.svg", "logo: ../upstander/logo.svg"), /logo: must be a file inside the brand folder .*not "\.\.\/upstander\/logo\.svg"/));
+    expectError(
+      (y) => y.replace("logo: logo.svg", "logo: ../upstander/logo.svg"),
+      /logo: must be a file inside the brand folder .*not "\.\.\/upstander\/logo\.svg"/,
+    ));
 
-  it("rejects a missing logo", () => expectError((y) => y.replace("logo: logo.svg", "logo: crest.svg"), /logo: file not found: \S*crest\.svg/));
+  it("rejects a missing logo", () =>
+    expectError((y) => y.replace("logo: logo.svg", "logo: crest.svg"), /logo: file not found: \S*crest\.svg/));
 
   it("rejects a logo that is neither SVG nor PNG", () =>
-    expectError((y) => y.replace("logo: logo.svg", "logo: logo.gif"), /logo: must be an \.svg or \.png file, not "logo\.gif": export the logo as SVG/));
+    expectError(
+      (y) => y.replace("logo: logo.svg", "logo: logo.gif"),
+      /logo: must be an \.svg or \.png file, not "logo\.gif": export the logo as SVG/,
+    ));
 
   it("gives a JPEG logo the exact conversion to PNG", () =>
-    expectError((y) => y.replace("logo: logo.svg", "logo: logo.jpg"), /logo: logo\.jpg is a JPEG, .*node -e "require\('sharp'\)\('\S+logo\.jpg'\)\.png\(\)\.toFile\('\S+logo\.png'\)"\), then write logo: logo\.png/));
+    expectError(
+      (y) => y.replace("logo: logo.svg", "logo: logo.jpg"),
+      /logo: logo\.jpg is a JPEG, .*node -e "require\('sharp'\)\('\S+logo\.jpg'\)\.png\(\)\.toFile\('\S+logo\.png'\)"\), then write logo: logo\.png/,
+    ));
 
   it("warns about a PNG logo below 300 dpi at the A3 poster's logo size, and refuses one far below", async () => {
     // On A3 the logo prints 11.31 mm tall: 134 px for 300 dpi, 67 px for 150.
     const soft = await check(await packWithPngLogo(400, 100));
     expect(soft.code).toBe(0);
-    expect(soft.stderr).toMatch(/warning: \S+brand\.yaml:\d+: logo: logo\.png is 400 × 100 px: on the A3 poster it prints 11\.3 mm tall, which is 224 dpi; sharp print needs 300 dpi: export it at least 536 × 134 px/);
+    expect(soft.stderr).toMatch(
+      /warning: \S+brand\.yaml:\d+: logo: logo\.png is 400 × 100 px: on the A3 poster it prints 11\.3 mm tall, which is 224 dpi; sharp print needs 300 dpi: export it at least 536 × 134 px/,
+    );
     const blurred = await check(await packWithPngLogo(160, 40));
     expect(blurred.code).toBe(1);
-    expect(blurred.stderr).toMatch(/error: \S+brand\.yaml:\d+: logo: logo\.png is 160 × 40 px: .* which is 89 dpi; .* \(below 150 dpi it prints visibly blurred\)/);
+    expect(blurred.stderr).toMatch(
+      /error: \S+brand\.yaml:\d+: logo: logo\.png is 160 × 40 px: .* which is 89 dpi; .* \(below 150 dpi it prints visibly blurred\)/,
+    );
   });
 
   it("rejects a file named .png that is not a PNG", async () => {
@@ -81,14 +113,26 @@ describe("brand checks", () => {
   });
 
   it("rejects text on background below 4.5:1, with the measured ratio and a colour that passes", () =>
-    expectError((y) => y.replace('text: "#1a1a1a"', 'text: "#999999"'), /colors\.text: contrast of text on the tinted boxes and footer \(#999999 on #f3f4f6\) is 2\.\d\d:1; WCAG AA needs at least 4\.5:1: try a text colour such as "#\w{6}", which passes on every background it is used on/));
+    expectError(
+      (y) => y.replace('text: "#1a1a1a"', 'text: "#999999"'),
+      /colors\.text: contrast of text on the tinted boxes and footer \(#999999 on #f3f4f6\) is 2\.\d\d:1; WCAG AA needs at least 4\.5:1: try a text colour such as "#\w{6}", which passes on every background it is used on/,
+    ));
 
   it("rejects text on primary below 4.5:1, with the measured ratio and a primary that passes", () =>
-    expectError((y) => y.replace('primary: "#0b3d91"', 'primary: "#66aaff"'), /colors\.primary: contrast of primary \(links, headings, and the header band behind the background colour\) on the tinted boxes and footer \(#66aaff on #f3f4f6\) is 2\.\d\d:1; .* try a primary colour such as "#\w{6}"/));
+    expectError(
+      (y) => y.replace('primary: "#0b3d91"', 'primary: "#66aaff"'),
+      /colors\.primary: contrast of primary \(links, headings, and the header band behind the background colour\) on the tinted boxes and footer \(#66aaff on #f3f4f6\) is 2\.\d\d:1; .* try a primary colour such as "#\w{6}"/,
+    ));
 
   it("reports the contrast, logo and region problems even when another field fails its schema", async () => {
     const result = await check(
-      packWith((y) => y.replace("region: gb", "region: uk").replace('text: "#1a1a1a"', 'text: "#999999"').replace("logo: logo.svg", "logo: missing.svg").replace("colors:", "colours:")),
+      packWith((y) =>
+        y
+          .replace("region: gb", "region: uk")
+          .replace('text: "#1a1a1a"', 'text: "#999999"')
+          .replace("logo: logo.svg", "logo: missing.svg")
+          .replace("colors:", "colours:"),
+      ),
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/region: must be one of us, gb, ca, au: did you mean "gb"/);
@@ -99,11 +143,16 @@ describe("brand checks", () => {
   });
 
   it("rejects a phone number that does not dial in the region, showing the region's format", () =>
-    expectError((y) => y.replace('phone: "01632 960 123"', 'phone: "0123 456"'), /contacts\[0\]\.phone: "0123 456" is not a valid GB phone number \(it dials 0123456\); a GB number is written like 07\d{3} \d{6}: copy it exactly as the service publishes it/));
+    expectError(
+      (y) => y.replace('phone: "01632 960 123"', 'phone: "0123 456"'),
+      /contacts\[0\]\.phone: "0123 456" is not a valid GB phone number \(it dials 0123456\); a GB number is written like 07\d{3} \d{6}: copy it exactly as the service publishes it/,
+    ));
 
   it("warns that a number reserved for drama never connects, except in a pack marked as an example", async () => {
     const real = await check(packWith((y) => y.replace("example: true\n", "")));
-    expect(real.stderr).toMatch(/warning: \S+brand\.yaml:\d+: contacts\[0\]\.phone: "01632 960 123" is in a range reserved for drama and fiction: it never connects/);
+    expect(real.stderr).toMatch(
+      /warning: \S+brand\.yaml:\d+: contacts\[0\]\.phone: "01632 960 123" is in a range reserved for drama and fiction: it never connects/,
+    );
     const example = await check(packWith());
     expect(example.stderr).not.toMatch(/reserved for drama/);
   });
@@ -123,12 +172,19 @@ describe("brand checks", () => {
 
   it("rejects an override that empties a locked safety text", () =>
     expectError(
-      (y) => y.replace(/    steps\.professionals\.escalate\.text: Sextortion.*\n/, '    steps.professionals.escalate.text: ""\n'),
+      (y) => y.replace(/ {4}steps\.professionals\.escalate\.text: Sextortion.*\n/, '    steps.professionals.escalate.text: ""\n'),
       /overrides\.en\.steps\.professionals\.escalate\.text: "steps\.professionals\.escalate\.text" is a locked safety step: it may be reworded but not emptied/,
     ));
 
   it("reports every problem in one run, one message each", async () => {
-    const result = await check(packWith((y) => y.replace('primary: "#0b3d91"', 'primary: "#66aaff"').replace('text: "#1a1a1a"', 'text: "#999999"').replace("logo: logo.svg", "logo: ../x.svg")));
+    const result = await check(
+      packWith((y) =>
+        y
+          .replace('primary: "#0b3d91"', 'primary: "#66aaff"')
+          .replace('text: "#1a1a1a"', 'text: "#999999"')
+          .replace("logo: logo.svg", "logo: ../x.svg"),
+      ),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr.match(/^error: /gm)).toHaveLength(3);
   });

@@ -73,7 +73,9 @@ describe("the NGO pack (ca, Spanish first, PNG logo, two materials)", () => {
   });
 
   it("makes only its materials, on Letter (Canada's paper), the flyer pairing Spanish then English", () => {
-    const paths = manifestOf(site).files.map((f) => f.path).sort();
+    const paths = manifestOf(site)
+      .files.map((f) => f.path)
+      .sort();
     expect(paths).toEqual([
       "print/parent-flyer-es-en-letter.pdf",
       "print/poster-en-letter.pdf",
@@ -130,7 +132,9 @@ describe("npm run new-brand", () => {
     expect(created.stdout).toContain("Next: replace logo.svg with your logo");
     const checked = await runScript("check", ["--brand", pack]);
     expect(checked.code).toBe(1);
-    expect(checked.stderr.match(/^error: .*$/gm)).toEqual([expect.stringMatching(/logo: logo\.svg is still the placeholder new-brand wrote/)]);
+    expect(checked.stderr.match(/^error: .*$/gm)).toEqual([
+      expect.stringMatching(/logo: logo\.svg is still the placeholder new-brand wrote/),
+    ]);
   });
 
   it.skipIf(!hasPoppler)("with a logo of its own, builds at once, with Australia's contacts, 000 and A4 paper", async () => {

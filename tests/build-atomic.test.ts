@@ -28,7 +28,7 @@ it("keeps the previous dist when a build fails, and leaves no staging folder beh
 
   // Break a template-facing text: checks fail before anything renders.
   const ui = join(data, "locales", "es", "ui.yaml");
-  writeFileSync(ui, readFileSync(ui, "utf8").replace(/^    tagline: .*\n/m, ""));
+  writeFileSync(ui, readFileSync(ui, "utf8").replace(/^ {4}tagline: .*\n/m, ""));
   const failed = await runScript("build", ["--no-pdf", "--out", out], { UPSTANDER_DATA: data });
   expect(failed.code).toBe(1);
   expect(failed.stderr).toContain("site.tagline");

@@ -23,7 +23,10 @@ function dataFiles(): { file: string; schema: string }[] {
     ...readdirSync(join(DATA_DIR, "locales")).flatMap((locale) =>
       Object.values(localeFiles).map(([file]) => ({ file: join(DATA_DIR, "locales", locale, file), schema: schemaFileName(file, true) })),
     ),
-    ...readdirSync(join(DATA_DIR, "brands")).map((brand) => ({ file: join(DATA_DIR, "brands", brand, "brand.yaml"), schema: schemaFileName("brand.yaml") })),
+    ...readdirSync(join(DATA_DIR, "brands")).map((brand) => ({
+      file: join(DATA_DIR, "brands", brand, "brand.yaml"),
+      schema: schemaFileName("brand.yaml"),
+    })),
   ];
 }
 

@@ -22,7 +22,13 @@ function addFourLanguageBrand(data: string) {
   const pack = join(data, "brands", "four-languages");
   cpSync(join(data, "brands", "upstander"), pack, { recursive: true });
   const yaml = join(pack, "brand.yaml");
-  writeFileSync(yaml, readFileSync(yaml, "utf8").replace("id: upstander", "id: four-languages").replace(/^locales: .*$/m, "locales: [es, zz, en, zy]").replace(/^footer:\n/m, 'footer:\n  zz: "Stand-in language zz: a test."\n  zy: "Stand-in language zy: a test."\n'));
+  writeFileSync(
+    yaml,
+    readFileSync(yaml, "utf8")
+      .replace("id: upstander", "id: four-languages")
+      .replace(/^locales: .*$/m, "locales: [es, zz, en, zy]")
+      .replace(/^footer:\n/m, 'footer:\n  zz: "Stand-in language zz: a test."\n  zy: "Stand-in language zy: a test."\n'),
+  );
 }
 
 beforeAll(async () => {
@@ -56,7 +62,9 @@ it("builds a four-language brand beside them: every language's pages and files, 
     expect(existsSync(join(together, "four-languages", code, "get-help", "index.html"))).toBe(true);
     expect(existsSync(join(together, "four-languages", "print", `poster-${code}-letter.pdf`))).toBe(true);
   }
-  expect(readdirSync(join(together, "four-languages", "print")).filter((f) => f.startsWith("parent-flyer") && f.endsWith(".pdf"))).toEqual(["parent-flyer-es-zz-letter.pdf"]);
+  expect(readdirSync(join(together, "four-languages", "print")).filter((f) => f.startsWith("parent-flyer") && f.endsWith(".pdf"))).toEqual([
+    "parent-flyer-es-zz-letter.pdf",
+  ]);
 });
 
 it("gives each brand its own interface texts, not the first brand's", () => {
@@ -85,7 +93,11 @@ it.runIf(hasPoppler)("never prints a discussion guide whose last page holds only
 
 it.runIf(hasPoppler)("prints no word over another in any PDF of any brand", () => {
   const pdfs = readdirSync(together).flatMap((brand) =>
-    existsSync(join(together, brand, "print")) ? readdirSync(join(together, brand, "print")).filter((f) => f.endsWith(".pdf")).map((f) => join(together, brand, "print", f)) : [],
+    existsSync(join(together, brand, "print"))
+      ? readdirSync(join(together, brand, "print"))
+          .filter((f) => f.endsWith(".pdf"))
+          .map((f) => join(together, brand, "print", f))
+      : [],
   );
   expect(pdfs.length).toBeGreaterThanOrEqual(28);
   for (const pdf of pdfs) {
@@ -95,7 +107,8 @@ it.runIf(hasPoppler)("prints no word over another in any PDF of any brand", () =
 });
 
 /** All the text of a PDF, with runs of white space (line ends included) as single spaces. */
-const pdfText = (brand: string, file: string) => execFileSync("pdftotext", [join(together, brand, "print", file), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+const pdfText = (brand: string, file: string) =>
+  execFileSync("pdftotext", [join(together, brand, "print", file), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
 
 it.skipIf(!hasPoppler)("prints each region's own figures, crisis line, dates and QR service for its audience", () => {
   // United Kingdom (northshire): the IWF's figures, no NCMEC one, British dates.

@@ -85,7 +85,13 @@ describe("every PDF", () => {
     for (const file of manifest.files) {
       const pdf = await loadPdf(join(site, file.path));
       const facts = catalogFacts(pdf);
-      expect(facts, file.path).toMatchObject({ marked: true, structTree: true, lang: file.locales[0], displayDocTitle: true, outline: true });
+      expect(facts, file.path).toMatchObject({
+        marked: true,
+        structTree: true,
+        lang: file.locales[0],
+        displayDocTitle: true,
+        outline: true,
+      });
       expect(pdf.getTitle(), file.path).toBeTruthy();
       expect(pdf.getAuthor()).toBe("Upstander");
       expect(pdf.getSubject()).toBeTruthy();
@@ -96,9 +102,15 @@ describe("every PDF", () => {
   it("carries the QR code and the logo as figures with alternative text", async () => {
     for (const file of manifest.files) {
       const { alts } = structureFacts(await loadPdf(join(site, file.path)));
-      const qr = file.locales[0] === "es" ? "Código QR de CyberTipline del NCMEC: report.cybertip.org" : "QR code for NCMEC CyberTipline: report.cybertip.org";
+      const qr =
+        file.locales[0] === "es"
+          ? "Código QR de CyberTipline del NCMEC: report.cybertip.org"
+          : "QR code for NCMEC CyberTipline: report.cybertip.org";
       expect(alts, file.path).toContain(qr);
-      expect(alts.some((alt) => alt.includes("Upstander")), file.path).toBe(true);
+      expect(
+        alts.some((alt) => alt.includes("Upstander")),
+        file.path,
+      ).toBe(true);
     }
   });
 
@@ -106,7 +118,10 @@ describe("every PDF", () => {
     for (const file of manifest.files) {
       const list = fonts(join(site, file.path));
       expect(list.length, file.path).toBeGreaterThan(0);
-      expect(list.filter((f) => !f.embedded), file.path).toEqual([]);
+      expect(
+        list.filter((f) => !f.embedded),
+        file.path,
+      ).toEqual([]);
     }
   });
 
@@ -163,7 +178,10 @@ describe("previews", () => {
   });
 
   it("lists every file on each locale's downloads page: thumbnail, and a link saying what it is, own language first", () => {
-    const paper = { en: { tabloid: "Tabloid", letter: "US Letter" }, es: { tabloid: "Tabloide", letter: "Carta (EE. UU.)" } } as Record<string, Record<string, string>>;
+    const paper = { en: { tabloid: "Tabloid", letter: "US Letter" }, es: { tabloid: "Tabloide", letter: "Carta (EE. UU.)" } } as Record<
+      string,
+      Record<string, string>
+    >;
     for (const locale of ["en", "es"]) {
       const page = parse(readFileSync(join(site, locale, "downloads", "index.html"), "utf8"));
       const items = page.querySelectorAll(".download-list__item");
@@ -200,7 +218,9 @@ describe("rebuilding", () => {
 describe("--bleed", () => {
   it("sets TrimBox inside BleedBox by 3 mm on each side, with the trim at the paper size", async () => {
     const bleedOut = join(tempDir("bleed"), "dist");
-    const result = await runScript("build", ["--brand", brand, "--bleed", "--material", "poster,parent-flyer", "--out", bleedOut], { UPSTANDER_CACHE: cache });
+    const result = await runScript("build", ["--brand", brand, "--bleed", "--material", "poster,parent-flyer", "--out", bleedOut], {
+      UPSTANDER_CACHE: cache,
+    });
     expect(result.code).toBe(0);
     const pdf: PDFDocument = await loadPdf(join(bleedOut, brand, "print", "poster-en-letter.pdf"));
     const page = pdf.getPage(0);

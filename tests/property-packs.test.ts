@@ -22,7 +22,33 @@ import { addStandInLanguages, copyOfData, FIXTURE_BRANDS, runScript, STAND_IN_LA
 import { hasPoppler, overlappingWords, wordBoxes } from "./helpers/pdf.ts";
 
 const RUNS = Number(process.env.UPSTANDER_SOAK ?? 20);
-const words = ["Saint", "Margaret's", "Oakfield", "Riverside", "Community", "Primary", "Academy", "Trust", "Safeguarding", "Children", "Partnership", "Northern", "Federation", "Learning", "Family", "Support", "Services", "Hub", "Centre", "Early", "Help", "Borough", "Council", "Youth", "Network"];
+const words = [
+  "Saint",
+  "Margaret's",
+  "Oakfield",
+  "Riverside",
+  "Community",
+  "Primary",
+  "Academy",
+  "Trust",
+  "Safeguarding",
+  "Children",
+  "Partnership",
+  "Northern",
+  "Federation",
+  "Learning",
+  "Family",
+  "Support",
+  "Services",
+  "Hub",
+  "Centre",
+  "Early",
+  "Help",
+  "Borough",
+  "Council",
+  "Youth",
+  "Network",
+];
 /** English, Spanish and two stand-in languages: one to four languages a pack, in any order. */
 const languages = ["en", "es", ...STAND_IN_LANGUAGES];
 const data = copyOfData();
@@ -36,10 +62,13 @@ const phones: Record<(typeof regionIds)[number], string[]> = {
 };
 const letters = "abcdefghijklmnopqrstuvwxyz";
 
-const phrase = (min: number, max: number) => fc.array(fc.constantFrom(...words), { minLength: min, maxLength: max }).map((list) => list.join(" "));
+const phrase = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...words), { minLength: min, maxLength: max }).map((list) => list.join(" "));
 const slug = fc.stringMatching(/^[a-z]{3,12}(-[a-z]{3,12}){0,3}$/);
 /** A colour that passes against the page and every tint, from any starting colour. */
-const passing = fc.stringMatching(/^#[0-9a-f]{6}$/).map((colour) => nearestPassingColour(colour, ["#ffffff", ...Object.values(tintColours)]));
+const passing = fc
+  .stringMatching(/^#[0-9a-f]{6}$/)
+  .map((colour) => nearestPassingColour(colour, ["#ffffff", ...Object.values(tintColours)]));
 
 const contact = (region: (typeof regionIds)[number], locales: string[]) =>
   fc.record(
@@ -65,8 +94,15 @@ const pack = fc
       example: fc.constant(true),
       locales: fc.constant(locales),
       logo: fc.constant("logo.svg"),
-      colors: fc.record({ primary: passing, accent: fc.stringMatching(/^#[0-9a-f]{6}$/), text: passing, background: fc.constant("#ffffff") }),
-      contacts: fc.uniqueArray(contact(region, locales), { maxLength: 6, selector: (c) => c.id }).map((list) => list.map((c) => ({ ...c, phone: c.phone || undefined }))),
+      colors: fc.record({
+        primary: passing,
+        accent: fc.stringMatching(/^#[0-9a-f]{6}$/),
+        text: passing,
+        background: fc.constant("#ffffff"),
+      }),
+      contacts: fc
+        .uniqueArray(contact(region, locales), { maxLength: 6, selector: (c) => c.id })
+        .map((list) => list.map((c) => ({ ...c, phone: c.phone || undefined }))),
       materials: fc.subarray([...materialIds], { minLength: 1 }),
       footer: fc.string({ unit: fc.constantFrom(...letters, " ", "."), minLength: 20, maxLength: MAX_FOOTER_LENGTH }).map((text) => {
         const footer = `Example: ${text.trim() || "test"}`.slice(0, MAX_FOOTER_LENGTH);
@@ -82,33 +118,46 @@ interface Outcome {
 }
 const outcomes: Outcome[] = [];
 
-it.runIf(hasPoppler)(`${RUNS} generated packs: each builds with clean layouts, or is refused with named problems`, async () => {
-  await fc.assert(
-    fc.asyncProperty(pack, async (brand) => {
-      const dir = join(tempDir("property"), brand.id);
-      mkdirSync(dir);
-      writeFileSync(join(dir, "brand.yaml"), stringify(brand));
-      copyFileSync(join(FIXTURE_BRANDS, "upstander", "logo.svg"), join(dir, "logo.svg"));
-      const out = join(tempDir("property-out"), "dist");
-      const result = await runScript("build", ["--brand", dir, "--out", out], { UPSTANDER_DATA: data });
-      expect(result.stderr).not.toMatch(/\n\s+at |fault in Upstander|Error:/);
-      if (result.code !== 0) {
-        const problems = result.stderr.split("\n").filter((line) => line.startsWith("error: "));
-        expect(problems.length, result.stderr).toBeGreaterThan(0);
-        outcomes.push({ id: brand.id, built: false, problems });
-        return;
-      }
-      const print = join(out, brand.id, "print");
-      for (const pdf of existsSync(print) ? readdirSync(print).filter((f) => f.endsWith(".pdf")) : []) {
-        expect(overlappingWords(wordBoxes(join(print, pdf))), pdf).toEqual([]);
-      }
-      outcomes.push({ id: brand.id, built: true, problems: [] });
-    }),
-    { numRuns: RUNS, endOnFailure: true },
-  );
-  // The soak run's summary, for a person reading the log: how many built, and why the others were refused.
-  const refused = outcomes.filter((o) => !o.built);
-  const reasons = refused.flatMap((o) => o.problems.map((p) => p.replace(/^error: \S+: /, "").replace(/\d+(\.\d+)?/g, "N").slice(0, 90)));
-  const counted = [...new Set(reasons)].map((reason) => `${reasons.filter((r) => r === reason).length} x ${reason}`);
-  console.log(`property packs: ${outcomes.length} generated, ${outcomes.length - refused.length} built, ${refused.length} refused\n${counted.join("\n")}`);
-}, 60_000 + RUNS * 30_000);
+it.runIf(hasPoppler)(
+  `${RUNS} generated packs: each builds with clean layouts, or is refused with named problems`,
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(pack, async (brand) => {
+        const dir = join(tempDir("property"), brand.id);
+        mkdirSync(dir);
+        writeFileSync(join(dir, "brand.yaml"), stringify(brand));
+        copyFileSync(join(FIXTURE_BRANDS, "upstander", "logo.svg"), join(dir, "logo.svg"));
+        const out = join(tempDir("property-out"), "dist");
+        const result = await runScript("build", ["--brand", dir, "--out", out], { UPSTANDER_DATA: data });
+        expect(result.stderr).not.toMatch(/\n\s+at |fault in Upstander|Error:/);
+        if (result.code !== 0) {
+          const problems = result.stderr.split("\n").filter((line) => line.startsWith("error: "));
+          expect(problems.length, result.stderr).toBeGreaterThan(0);
+          outcomes.push({ id: brand.id, built: false, problems });
+          return;
+        }
+        const print = join(out, brand.id, "print");
+        for (const pdf of existsSync(print) ? readdirSync(print).filter((f) => f.endsWith(".pdf")) : []) {
+          expect(overlappingWords(wordBoxes(join(print, pdf))), pdf).toEqual([]);
+        }
+        outcomes.push({ id: brand.id, built: true, problems: [] });
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+    // The soak run's summary, for a person reading the log: how many built, and why the others were refused.
+    const refused = outcomes.filter((o) => !o.built);
+    const reasons = refused.flatMap((o) =>
+      o.problems.map((p) =>
+        p
+          .replace(/^error: \S+: /, "")
+          .replace(/\d+(\.\d+)?/g, "N")
+          .slice(0, 90),
+      ),
+    );
+    const counted = [...new Set(reasons)].map((reason) => `${reasons.filter((r) => r === reason).length} x ${reason}`);
+    console.log(
+      `property packs: ${outcomes.length} generated, ${outcomes.length - refused.length} built, ${refused.length} refused\n${counted.join("\n")}`,
+    );
+  },
+  60_000 + RUNS * 30_000,
+);

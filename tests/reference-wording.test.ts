@@ -17,12 +17,18 @@ const RUN = 8;
 /** Names and titles that may be quoted whole: a run made only of one of these is not counted. */
 const NAMES = ["professionals online safety helpline", "sextortion what parents should know", "it's called sextortion"];
 
-const words = (text: string) => text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.map((w) => w.replace("’", "'")) ?? [];
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize("NFC")
+    .match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)
+    ?.map((w) => w.replace("’", "'")) ?? [];
 
 function strings(node: unknown, path: string, out: Array<[string, string]> = []) {
   if (typeof node === "string") out.push([path, node]);
   else if (Array.isArray(node)) node.forEach((item, i) => strings(item, `${path}[${i}]`, out));
-  else if (node && typeof node === "object") for (const [key, value] of Object.entries(node)) strings(value, path ? `${path}.${key}` : key, out);
+  else if (node && typeof node === "object")
+    for (const [key, value] of Object.entries(node)) strings(value, path ? `${path}.${key}` : key, out);
   return out;
 }
 

@@ -20,7 +20,14 @@ import { ROOT } from "../src/infra/paths.ts";
 import { runScript, tempDir } from "./helpers/cli.ts";
 
 const BRANDS = ["upstander", "northshire", "puente"];
-const contacts = parse(readFileSync(join(ROOT, "data", "content", "contacts.yaml"), "utf8")) as Array<{ id: string; region: string; phone?: string; crisis?: boolean; source: string; verified: string }>;
+const contacts = parse(readFileSync(join(ROOT, "data", "content", "contacts.yaml"), "utf8")) as Array<{
+  id: string;
+  region: string;
+  phone?: string;
+  crisis?: boolean;
+  source: string;
+  verified: string;
+}>;
 const regionOf = { upstander: "us", northshire: "gb", puente: "ca" } as Record<string, string>;
 
 let out: string;
@@ -72,14 +79,16 @@ describe.each(BRANDS)("%s", (brand) => {
   it("never hides the focused element under the sticky bar, tabbing either way at 1280 x 800 and 320 x 256", async () => {
     const problems: string[] = [];
     await withPage(async (page) => {
-      for (const path of pagesOf(brand)) for (const problem of await obscuredFocusProblems(page, server.url + path)) problems.push(`${path} ${problem}`);
+      for (const path of pagesOf(brand))
+        for (const problem of await obscuredFocusProblems(page, server.url + path)) problems.push(`${path} ${problem}`);
     });
     expect(problems).toEqual([]);
   });
 
   it("keeps the sticky bar within 15% of the height at 400% zoom with text spacing widened", async () => {
     await withPage(async (page) => {
-      for (const path of [`/${brand}/`, `/${brand}/${brand === "puente" ? "es" : "en"}/get-help/`]) expect(await stickyBarProblems(page, server.url + path), path).toEqual([]);
+      for (const path of [`/${brand}/`, `/${brand}/${brand === "puente" ? "es" : "en"}/get-help/`])
+        expect(await stickyBarProblems(page, server.url + path), path).toEqual([]);
     });
   });
 
@@ -88,7 +97,9 @@ describe.each(BRANDS)("%s", (brand) => {
       await page.setViewport({ width: 375, height: 667 });
       for (const path of pagesOf(brand).filter((p) => /\/(en|es)\/(|get-help\/|what-to-do\/|for-parents\/)$/.test(p))) {
         await page.goto(server.url + path, { waitUntil: "load" });
-        const bottoms = (await page.evaluate(`[document.querySelector("h1"), document.querySelector(".help-now__way")].map((e) => e.getBoundingClientRect().bottom)`)) as number[];
+        const bottoms = (await page.evaluate(
+          `[document.querySelector("h1"), document.querySelector(".help-now__way")].map((e) => e.getBoundingClientRect().bottom)`,
+        )) as number[];
         expect(Math.max(...bottoms), path).toBeLessThanOrEqual(667);
       }
     });

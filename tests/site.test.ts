@@ -28,7 +28,7 @@ function htmlFiles(dir: string): string[] {
 /** Resolve a relative link from a built page to the file it names. */
 function targetFile(fromFile: string, href: string): string {
   const path = join(dirname(fromFile), href.split(/[?#]/)[0]!);
-  return href.endsWith("/") || existsSync(path) && statSync(path).isDirectory() ? join(path, "index.html") : path;
+  return href.endsWith("/") || (existsSync(path) && statSync(path).isDirectory()) ? join(path, "index.html") : path;
 }
 
 beforeAll(async () => {
@@ -114,8 +114,13 @@ describe("the static site", () => {
     for (const file of htmlFiles(site)) {
       const doc = load(file);
       const resources = [
-        ...doc.querySelectorAll("script[src], img[src], source[src], iframe[src], audio[src], video[src]").map((e) => e.getAttribute("src")!),
-        ...doc.querySelectorAll("link[href]").filter((l) => l.getAttribute("rel") !== "alternate").map((l) => l.getAttribute("href")!),
+        ...doc
+          .querySelectorAll("script[src], img[src], source[src], iframe[src], audio[src], video[src]")
+          .map((e) => e.getAttribute("src")!),
+        ...doc
+          .querySelectorAll("link[href]")
+          .filter((l) => l.getAttribute("rel") !== "alternate")
+          .map((l) => l.getAttribute("href")!),
         ...doc.querySelectorAll("[srcset]").map((e) => e.getAttribute("srcset")!),
       ];
       expect(resources.length, file).toBeGreaterThan(0);

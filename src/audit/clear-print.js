@@ -38,8 +38,9 @@
     if (element.matches("p, li")) {
       const lines = Math.round(rect.height / parseFloat(style.lineHeight));
       const perLine = element.textContent.trim().length / lines;
-      if (lines >= 2 && perLine > MAX_LINE_CHARACTERS) problems.push(`${describe(element)} runs ${Math.round(perLine)} characters a line; keep body text within about 70`);
+      if (lines >= 2 && perLine > MAX_LINE_CHARACTERS)
+        problems.push(`${describe(element)} runs ${Math.round(perLine)} characters a line; keep body text within about 70`);
     }
   }
   return { problems, colours };
-})()
+})();

@@ -26,13 +26,18 @@ export async function clearPrintBreaches(page: Page): Promise<string[]> {
   };
   for (const { element, text, background } of colours) {
     const ratio = contrastRatio(toHex(text), toHex(background));
-    if (ratio < MIN_TEXT_CONTRAST) problems.push(`${element} has contrast ${ratio.toFixed(2)}:1 against its background; needs ${MIN_TEXT_CONTRAST}:1`);
+    if (ratio < MIN_TEXT_CONTRAST)
+      problems.push(`${element} has contrast ${ratio.toFixed(2)}:1 against its background; needs ${MIN_TEXT_CONTRAST}:1`);
   }
   return problems;
 }
 
 /** Every breach, as [the print file it is in, what is wrong with which element]. */
-export async function auditPrintPages(browser: Browser, target: Pick<BuildTarget, "content" | "brand">, files: PlannedPrint[]): Promise<[string, string][]> {
+export async function auditPrintPages(
+  browser: Browser,
+  target: Pick<BuildTarget, "content" | "brand">,
+  files: PlannedPrint[],
+): Promise<[string, string][]> {
   const work = await mkdtemp(join(tmpdir(), "upstander-clear-print-"));
   const server = await serve(work);
   const page = await browser.newPage();

@@ -70,7 +70,8 @@ export async function obscuredFocusProblems(page: Page, url: string): Promise<st
     await page.setViewport({ width: viewport.width, height: viewport.height });
     await page.evaluate(`window.scrollTo(0, 0); document.activeElement?.blur(); ${FIND_BARS}`);
     for (const backwards of [false, true]) {
-      for (const message of await tabThrough(page, backwards, stops)) problems.add(`at ${viewport.name}, with ${backwards ? "Shift+Tab" : "Tab"}: ${message}`);
+      for (const message of await tabThrough(page, backwards, stops))
+        problems.add(`at ${viewport.name}, with ${backwards ? "Shift+Tab" : "Tab"}: ${message}`);
     }
   }
   return [...problems];
@@ -86,9 +87,14 @@ export async function stickyBarProblems(page: Page, url: string): Promise<string
   await page.addStyleTag({ content: TEXT_SPACING_CSS });
   const bars = (await page.evaluate(`[...document.querySelectorAll("body *")]
     .filter((e) => ["sticky", "fixed"].includes(getComputedStyle(e).position) && e.getBoundingClientRect().height > 0)
-    .map((e) => ({ name: e.localName + "." + String(e.className).split(" ")[0], height: e.getBoundingClientRect().height }))`)) as { name: string; height: number }[];
+    .map((e) => ({ name: e.localName + "." + String(e.className).split(" ")[0], height: e.getBoundingClientRect().height }))`)) as {
+    name: string;
+    height: number;
+  }[];
   const total = bars.reduce((sum, bar) => sum + bar.height, 0);
   return total > MAX_BAR_SHARE * height
-    ? [`sticky bars (${bars.map((b) => `${b.name} ${Math.round(b.height)} px`).join(", ")}) take ${Math.round((100 * total) / height)}% of the height at 320 x 256 with text spacing widened; at most ${MAX_BAR_SHARE * 100}%`]
+    ? [
+        `sticky bars (${bars.map((b) => `${b.name} ${Math.round(b.height)} px`).join(", ")}) take ${Math.round((100 * total) / height)}% of the height at 320 x 256 with text spacing widened; at most ${MAX_BAR_SHARE * 100}%`,
+      ]
     : [];
 }

@@ -21,12 +21,14 @@
   const moving = [];
   for (const element of document.querySelectorAll("*")) {
     const style = getComputedStyle(element);
-    if ((style.animationName !== "none" && seconds(style.animationDuration) > 0.01) || seconds(style.transitionDuration) > 0.01) moving.push(describe(element));
+    if ((style.animationName !== "none" && seconds(style.animationDuration) > 0.01) || seconds(style.transitionDuration) > 0.01)
+      moving.push(describe(element));
   }
   if (getComputedStyle(document.documentElement).scrollBehavior === "smooth") moving.push("<html> smooth scrolling");
 
-  const interactive = [...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")]
-    .filter((element) => element.tabIndex >= 0 && !element.disabled && visible(element));
+  const interactive = [...document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]")].filter(
+    (element) => element.tabIndex >= 0 && !element.disabled && visible(element),
+  );
   interactive.forEach((element, index) => element.setAttribute("data-audit-index", String(index)));
 
   // WCAG 2.5.8: at least 24 x 24 CSS px, unless the target is a link inside a sentence.
@@ -46,4 +48,4 @@
     });
 
   return { moving, interactive: interactive.map(describe), small };
-})()
+})();

@@ -9,7 +9,8 @@
 import { readFile } from "node:fs/promises";
 import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from "pdf-lib";
 
-const text = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
+const text = (value: PDFObject | undefined) =>
+  value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
 
 export function catalogFacts(pdf: PDFDocument) {
   const markInfo = pdf.catalog.lookupMaybe(PDFName.of("MarkInfo"), PDFDict);
@@ -53,12 +54,14 @@ export async function checkPdf(path: string, locales: readonly string[]): Promis
   const catalog = catalogFacts(pdf);
   const structure = structureFacts(pdf);
   const problems: string[] = [];
-  if (!catalog.marked || !catalog.structTree) problems.push("is not tagged (no MarkInfo Marked or no StructTreeRoot): screen readers cannot follow it");
+  if (!catalog.marked || !catalog.structTree)
+    problems.push("is not tagged (no MarkInfo Marked or no StructTreeRoot): screen readers cannot follow it");
   if (catalog.lang !== locales[0]) problems.push(`declares /Lang ${catalog.lang ?? "(none)"}, not ${locales[0]}`);
   for (const other of locales.slice(1)) {
     if (!structure.langs.includes(other)) problems.push(`marks no part as /Lang ${other}, though it has ${other} text`);
   }
-  if (!pdf.getTitle()?.trim() || !catalog.displayDocTitle) problems.push("has no Title shown in the title bar (Title plus DisplayDocTitle)");
+  if (!pdf.getTitle()?.trim() || !catalog.displayDocTitle)
+    problems.push("has no Title shown in the title bar (Title plus DisplayDocTitle)");
   if (pdf.getPageCount() > 1 && !catalog.outline) problems.push(`has ${pdf.getPageCount()} pages but no outline (bookmarks)`);
   if (structure.figuresWithoutAlt) problems.push(`has ${structure.figuresWithoutAlt} figure(s) without alternative text`);
   const imageOnly = pagesWithoutText(pdf);

@@ -91,7 +91,11 @@ export async function runAudit(dir: string, { brands, onPage = () => {} }: Audit
       const target = brands.get(basename(folder));
       if (!manifest.files.length) continue;
       if (!target) {
-        problems.push({ check: "clearPrint", where: relative(dir, folder), message: "no brand pack with this id to render its print pages from; pass --brand PATH" });
+        problems.push({
+          check: "clearPrint",
+          where: relative(dir, folder),
+          message: "no brand pack with this id to render its print pages from; pass --brand PATH",
+        });
         continue;
       }
       onPage(`${relative(dir, folder)} print pages`);
@@ -104,13 +108,18 @@ export async function runAudit(dir: string, { brands, onPage = () => {} }: Audit
     await server.close();
   }
   for (const message of await validateHtml(dir)) {
-    problems.push({ check: "html", where: `${relative(dir, message.file)}${message.line ? `:${message.line}` : ""}`, message: message.message });
+    problems.push({
+      check: "html",
+      where: `${relative(dir, message.file)}${message.line ? `:${message.line}` : ""}`,
+      message: message.message,
+    });
   }
   let pdfs = 0;
   for (const [brand, manifest] of manifests) {
     for (const file of manifest.files) {
       pdfs++;
-      for (const message of await checkPdf(join(brand, file.path), file.locales)) problems.push({ check: "pdf", where: relative(dir, join(brand, file.path)), message });
+      for (const message of await checkPdf(join(brand, file.path), file.locales))
+        problems.push({ check: "pdf", where: relative(dir, join(brand, file.path)), message });
     }
   }
   return { pages: pages.length, pdfs, problems };

@@ -44,7 +44,9 @@ export function cspProblems(html: string): string[] {
   return policy
     .split(";")
     .map((directive) => directive.trim().split(/\s+/))
-    .flatMap(([name, ...sources]) => sources.filter((source) => !ownSources.has(source)).map((source) => `Content-Security-Policy ${name} allows ${source}`));
+    .flatMap(([name, ...sources]) =>
+      sources.filter((source) => !ownSources.has(source)).map((source) => `Content-Security-Policy ${name} allows ${source}`),
+    );
 }
 
 const FOCUS_STATE = `(() => {
@@ -113,12 +115,26 @@ export async function auditPage(browser: Browser, url: string, html: string): Pr
 
     const cookies = await page.cookies();
     const stored = (await page.evaluate("localStorage.length + sessionStorage.length")) as number;
-    const storage = [...cookies.map((c) => `sets cookie ${c.name}`), ...(stored ? [`writes ${stored} storage entr${stored === 1 ? "y" : "ies"}`] : [])];
+    const storage = [
+      ...cookies.map((c) => `sets cookie ${c.name}`),
+      ...(stored ? [`writes ${stored} storage entr${stored === 1 ? "y" : "ies"}`] : []),
+    ];
 
     const quickExit = html.includes('class="quick-exit__button"') ? [] : ["has no quick exit"];
     const focusObscured = [...(await obscuredFocusProblems(page, url)), ...(await stickyBarProblems(page, url))];
 
-    return { axe, outside, storage, csp: cspProblems(html), keyboard, targets: computed.small, motion: computed.moving, reflow, quickExit, focusObscured };
+    return {
+      axe,
+      outside,
+      storage,
+      csp: cspProblems(html),
+      keyboard,
+      targets: computed.small,
+      motion: computed.moving,
+      reflow,
+      quickExit,
+      focusObscured,
+    };
   } finally {
     await page.close();
   }

@@ -14,7 +14,8 @@ import { contentFiles, localeFiles } from "../content/load.ts";
 export const schemasDir = (dataDir: string) => join(dataDir, "schemas");
 
 /** The schema file for a data file's name: contacts.yaml -> contacts.schema.json; per-locale files get a locale- prefix. */
-export const schemaFileName = (yamlFile: string, perLocale = false) => `${perLocale ? "locale-" : ""}${yamlFile.replace(/\.yaml$/, "")}.schema.json`;
+export const schemaFileName = (yamlFile: string, perLocale = false) =>
+  `${perLocale ? "locale-" : ""}${yamlFile.replace(/\.yaml$/, "")}.schema.json`;
 
 /** Every schema file with the zod schema it is generated from. */
 export function jsonSchemaFiles(): Record<string, z.ZodType> {
@@ -40,6 +41,8 @@ export function jsonSchemaText(schema: z.ZodType): string {
 
 /** The first-line comment that points a YAML file at its schema. */
 export function schemaComment(yamlFile: string, dataDir: string, schemaFile: string): string {
-  const path = relative(join(yamlFile, ".."), join(schemasDir(dataDir), schemaFile)).split("\\").join("/");
+  const path = relative(join(yamlFile, ".."), join(schemasDir(dataDir), schemaFile))
+    .split("\\")
+    .join("/");
   return `# yaml-language-server: $schema=${path}`;
 }

@@ -87,7 +87,8 @@ export function loadBrand(dir: string, content: Content): { value?: Brand; probl
 type AddProblem = (path: Array<string | number>, message: string, severity?: Problem["severity"], kind?: Problem["kind"]) => void;
 
 function problemAdder(problems: Problem[], yaml: YamlFile): AddProblem {
-  return (path, message, severity = "error", kind) => problems.push({ severity, file: yaml.file, line: yaml.lineOf(path), path, message, ...(kind && { kind }) });
+  return (path, message, severity = "error", kind) =>
+    problems.push({ severity, file: yaml.file, line: yaml.lineOf(path), path, message, ...(kind && { kind }) });
 }
 
 /** The logo must be an SVG or PNG inside the pack; an SVG comes back sanitised, with what was taken out. */
@@ -96,26 +97,50 @@ function checkLogo(brand: Pick<BrandFile, "logo">, dir: string, yaml: YamlFile):
   const add = problemAdder(problems, yaml);
   const path = resolve(dir, brand.logo);
   const insidePack = !isAbsolute(brand.logo) && !relative(dir, path).startsWith("..");
-  if (!insidePack) add(["logo"], `must be a file inside the brand folder (${displayPath(dir)}), not "${brand.logo}": copy the logo into the folder and give its name, e.g. logo.svg`);
+  if (!insidePack)
+    add(
+      ["logo"],
+      `must be a file inside the brand folder (${displayPath(dir)}), not "${brand.logo}": copy the logo into the folder and give its name, e.g. logo.svg`,
+    );
   else if ([".jpg", ".jpeg"].includes(extname(path).toLowerCase())) {
     const png = brand.logo.replace(/\.jpe?g$/i, ".png");
-    add(["logo"], `${brand.logo} is a JPEG, which blurs text and edges in print: save it as PNG (an image editor's Export as PNG, or in the Upstander folder: node -e "require('sharp')('${path}').png().toFile('${resolve(dir, png)}')"), then write logo: ${png}`);
-  } else if (![".svg", ".png"].includes(extname(path).toLowerCase())) add(["logo"], `must be an .svg or .png file, not "${brand.logo}": export the logo as SVG (best) or PNG`);
+    add(
+      ["logo"],
+      `${brand.logo} is a JPEG, which blurs text and edges in print: save it as PNG (an image editor's Export as PNG, or in the Upstander folder: node -e "require('sharp')('${path}').png().toFile('${resolve(dir, png)}')"), then write logo: ${png}`,
+    );
+  } else if (![".svg", ".png"].includes(extname(path).toLowerCase()))
+    add(["logo"], `must be an .svg or .png file, not "${brand.logo}": export the logo as SVG (best) or PNG`);
   else if (!existsSync(path)) add(["logo"], `file not found: ${displayPath(path)}; put the logo in the brand folder or correct the name`);
   else if (lstatSync(path).isSymbolicLink() && relative(realpathSync(dir), realpathSync(path)).startsWith("..")) {
-    add(["logo"], `${brand.logo} is a link to a file outside the brand folder (${realpathSync(path)}); copy the logo itself into the folder`);
+    add(
+      ["logo"],
+      `${brand.logo} is a link to a file outside the brand folder (${realpathSync(path)}); copy the logo itself into the folder`,
+    );
   } else if (statSync(path).isDirectory()) add(["logo"], `${brand.logo} is a folder, not a file; give the logo file's name`);
   else if (!statSync(path).isFile()) add(["logo"], `${brand.logo} is not an ordinary file; give the logo file's name`);
   if (problems.length) return { problems };
   const logo = readLogo(path);
   if (logo.problem) add(["logo"], `${brand.logo} ${logo.problem}`);
-  if (logo.image?.svg?.includes(PLACEHOLDERS.logoNote)) add(["logo"], `${brand.logo} is still the placeholder new-brand wrote: put your own logo in the pack folder (SVG best, or PNG)`, "error", "placeholder");
+  if (logo.image?.svg?.includes(PLACEHOLDERS.logoNote))
+    add(
+      ["logo"],
+      `${brand.logo} is still the placeholder new-brand wrote: put your own logo in the pack folder (SVG best, or PNG)`,
+      "error",
+      "placeholder",
+    );
   // A logo is an image: its text is drawn in whatever font the viewer's or printer's machine has.
   if (logo.image?.svg && /<text\b/.test(logo.image.svg)) {
-    add(["logo"], `${brand.logo} draws letters as text (<text>), which print in whatever font the machine has, not your logo's: convert the text to outlines (in Inkscape: Path > Object to Path; in Illustrator: Type > Create Outlines) and export it again`);
+    add(
+      ["logo"],
+      `${brand.logo} draws letters as text (<text>), which print in whatever font the machine has, not your logo's: convert the text to outlines (in Inkscape: Path > Object to Path; in Illustrator: Type > Create Outlines) and export it again`,
+    );
   }
   for (const removed of logo.removed) {
-    add(["logo"], `removed ${removed} from ${brand.logo}: a logo may not run code or load files from elsewhere, so the built pages use a cleaned copy`, "warning");
+    add(
+      ["logo"],
+      `removed ${removed} from ${brand.logo}: a logo may not run code or load files from elsewhere, so the built pages use a cleaned copy`,
+      "warning",
+    );
   }
   return { image: logo.image, problems };
 }
@@ -166,7 +191,12 @@ function checkBrand(brand: Partial<BrandFile>, yaml: YamlFile, content: Content)
     if (contact.phone && brand.region) {
       const phone = checkPhone(contact.phone, brand.region);
       if (phone.problem) add(["contacts", i, "phone"], phone.problem);
-      else if (phone.fictional && !brand.example) add(["contacts", i, "phone"], `"${contact.phone}" is in a range reserved for drama and fiction: it never connects; give the number the service publishes`, "warning");
+      else if (phone.fictional && !brand.example)
+        add(
+          ["contacts", i, "phone"],
+          `"${contact.phone}" is in a range reserved for drama and fiction: it never connects; give the number the service publishes`,
+          "warning",
+        );
     }
     needsEveryLocale(["contacts", i, "name"], contact.name);
     needsEveryLocale(["contacts", i, "description"], contact.description);
@@ -181,7 +211,8 @@ function checkBrand(brand: Partial<BrandFile>, yaml: YamlFile, content: Content)
 
   const allowedHosts = linkHosts(brand, content);
   for (const [locale, overrides] of Object.entries(brand.overrides ?? {})) {
-    if (brand.locales && !locales.includes(locale)) add(["overrides", locale], `"${locale}" is not one of the brand's locales (${locales.join(", ")})`);
+    if (brand.locales && !locales.includes(locale))
+      add(["overrides", locale], `"${locale}" is not one of the brand's locales (${locales.join(", ")})`);
     const texts = localeTextsByKey(content, locale);
     if (!texts) continue;
     let unknown = 0;
@@ -192,13 +223,20 @@ function checkBrand(brand: Partial<BrandFile>, yaml: YamlFile, content: Content)
         // Suggestions cost a comparison with every key: give them for the first few only, so a huge file stays quick.
         if (++unknown <= MAX_SUGGESTIONS) {
           const meant = closestMatch(key, [...texts.keys()]);
-          add(path, `there is no text with the key "${key}"${meant ? `: did you mean "${meant}"?` : `; keys are listed in data/locales/${locale}/`}`);
+          add(
+            path,
+            `there is no text with the key "${key}"${meant ? `: did you mean "${meant}"?` : `; keys are listed in data/locales/${locale}/`}`,
+          );
         }
         continue;
       }
       for (const problem of overrideProblems(key, value, original, locale, isLockedKey(key, content), allowedHosts)) add(path, problem);
     }
-    if (unknown > MAX_SUGGESTIONS) add(["overrides", locale], `and ${unknown - MAX_SUGGESTIONS} more keys that do not exist; keys are listed in data/locales/${locale}/`);
+    if (unknown > MAX_SUGGESTIONS)
+      add(
+        ["overrides", locale],
+        `and ${unknown - MAX_SUGGESTIONS} more keys that do not exist; keys are listed in data/locales/${locale}/`,
+      );
   }
   return problems;
 }
@@ -217,13 +255,24 @@ function checkColours({ text, background, primary }: BrandFile["colors"], add: A
   // `change` is the colour the owner should adjust; the suggestion keeps the backgrounds.
   const colours = [
     { path: ["colors", "text"], change: "text", colour: text, what: "text" },
-    { path: ["colors", "primary"], change: "primary", colour: primary, what: "primary (links, headings, and the header band behind the background colour)" },
+    {
+      path: ["colors", "primary"],
+      change: "primary",
+      colour: primary,
+      what: "primary (links, headings, and the header band behind the background colour)",
+    },
   ];
   for (const { path, change, colour, what } of colours) {
     const worst = backgrounds.map((b) => ({ ...b, ratio: contrastRatio(colour, b.colour) })).sort((a, b) => a.ratio - b.ratio)[0]!;
     if (worst.ratio >= MIN_TEXT_CONTRAST) continue;
-    const suggestion = nearestPassingColour(colour, backgrounds.map((b) => b.colour));
-    add(path, `contrast of ${what} on ${worst.name} (${colour} on ${worst.colour}) is ${worst.ratio.toFixed(2)}:1; WCAG AA needs at least ${MIN_TEXT_CONTRAST}:1: try a ${change} colour such as "${suggestion}", which passes on every background it is used on`);
+    const suggestion = nearestPassingColour(
+      colour,
+      backgrounds.map((b) => b.colour),
+    );
+    add(
+      path,
+      `contrast of ${what} on ${worst.name} (${colour} on ${worst.colour}) is ${worst.ratio.toFixed(2)}:1; WCAG AA needs at least ${MIN_TEXT_CONTRAST}:1: try a ${change} colour such as "${suggestion}", which passes on every background it is used on`,
+    );
   }
 }
 
@@ -237,7 +286,8 @@ const RESERVED_DOMAIN = /(^|\.)(example\.(com|net|org)|example|test|invalid|loca
  */
 function checkUnfinished(brand: Partial<BrandFile>, add: AddProblem): void {
   const reserved = (path: Array<string | number>, address: string | undefined, host: string | undefined) => {
-    if (address && host && RESERVED_DOMAIN.test(host)) add(path, `${address} is on a domain reserved for examples, so it reaches no one: give your real address, or leave the field out`);
+    if (address && host && RESERVED_DOMAIN.test(host))
+      add(path, `${address} is on a domain reserved for examples, so it reaches no one: give your real address, or leave the field out`);
   };
   reserved(["website"], brand.website, brand.website && new URL(brand.website).hostname);
   (brand.contacts ?? []).forEach((contact, i) => {
@@ -250,10 +300,15 @@ function checkUnfinished(brand: Partial<BrandFile>, add: AddProblem): void {
     [["contacts", i, "name"], contact.name],
     [["contacts", i, "description"], contact.description],
   ]);
-  const texts: Texts[] = [[["footer"], brand.footer], ...Object.entries(brand.overrides ?? {}).map(([locale, overrides]): Texts => [["overrides", locale], overrides]), ...contactTexts];
+  const texts: Texts[] = [
+    [["footer"], brand.footer],
+    ...Object.entries(brand.overrides ?? {}).map(([locale, overrides]): Texts => [["overrides", locale], overrides]),
+    ...contactTexts,
+  ];
   for (const [path, values] of texts) {
     for (const [key, value] of Object.entries(values ?? {})) {
-      if (placeholders.has(value.trim())) add([...path, key], `"${value}" is still the example new-brand wrote: write your own, or delete the line`);
+      if (placeholders.has(value.trim()))
+        add([...path, key], `"${value}" is still the example new-brand wrote: write your own, or delete the line`);
     }
   }
   // A sentence (four words or more) the same in the first locale and another was not translated.
@@ -272,9 +327,20 @@ const MAX_SUGGESTIONS = 20;
 const MIN_LOCKED_LETTERS = 3;
 
 /** Everything wrong with one override of `original` (the text it replaces). */
-function overrideProblems(key: string, value: string, original: string, locale: string, locked: boolean, allowedHosts: ReadonlySet<string>): string[] {
+function overrideProblems(
+  key: string,
+  value: string,
+  original: string,
+  locale: string,
+  locked: boolean,
+  allowedHosts: ReadonlySet<string>,
+): string[] {
   if (!visibleText(value).trim()) {
-    return [locked ? `"${key}" is a locked safety step: it may be reworded but not emptied (invisible characters count as empty); write your wording, or remove the override to keep the default` : "must not be empty (invisible characters count as empty)"];
+    return [
+      locked
+        ? `"${key}" is a locked safety step: it may be reworded but not emptied (invisible characters count as empty); write your wording, or remove the override to keep the default`
+        : "must not be empty (invisible characters count as empty)",
+    ];
   }
   const problems: string[] = [];
   if (locked && lettersInScript(value, locale) < MIN_LOCKED_LETTERS) {
@@ -288,7 +354,13 @@ function overrideProblems(key: string, value: string, original: string, locale: 
 
 /** The hosts a brand's text may link to: its own website and every service its materials list. */
 function linkHosts(brand: Partial<BrandFile>, content: Content): Set<string> {
-  const urls = [brand.website, ...(brand.contacts ?? []).map((c) => c.url), ...content.contacts.map((c) => c.url), ...content.resources.map((r) => r.url), ...content.stats.map((s) => s.url)];
+  const urls = [
+    brand.website,
+    ...(brand.contacts ?? []).map((c) => c.url),
+    ...content.contacts.map((c) => c.url),
+    ...content.resources.map((r) => r.url),
+    ...content.stats.map((s) => s.url),
+  ];
   return new Set(urls.flatMap((url) => (url ? [new URL(url).hostname] : [])));
 }
 

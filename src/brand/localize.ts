@@ -111,10 +111,7 @@ export function localize(content: Content, brand: Brand, locale: string) {
   ];
 
   const steps = Object.fromEntries(
-    stepGroups.map((group) => [
-      group,
-      content.steps[group].map((step) => ({ ...step, ...text.steps[group][step.id]! })),
-    ]),
+    stepGroups.map((group) => [group, content.steps[group].map((step) => ({ ...step, ...text.steps[group][step.id]! }))]),
   ) as Record<StepGroup, LocalizedStep[]>;
 
   // The region's own figures; a region with none gets the United States figures, under a heading saying so.
@@ -166,11 +163,11 @@ export function localize(content: Content, brand: Brand, locale: string) {
       })),
     /** Set when the figures are not the brand's region's own: "These figures are from the United States...". */
     statsFromElsewhere:
-      statsRegion === brand.region ? undefined : t("stat.from-elsewhere", { region: text.regions[statsRegion]!.name, own: text.regions[brand.region]!.name }),
+      statsRegion === brand.region
+        ? undefined
+        : t("stat.from-elsewhere", { region: text.regions[statsRegion]!.name, own: text.regions[brand.region]!.name }),
     contacts,
-    resources: content.resources
-      .filter((r) => r.regions.includes(brand.region))
-      .map((r) => ({ ...r, ...text.resources[r.id]! })),
+    resources: content.resources.filter((r) => r.regions.includes(brand.region)).map((r) => ({ ...r, ...text.resources[r.id]! })),
     discussion: content.discussion.questions.map((id) => ({ id, ...text.discussion[id]! })),
   };
 }

@@ -31,34 +31,200 @@ export const PRINT_DPI = 300;
 export const MIN_PRINT_DPI = 150;
 
 const staticElements = new Set([
-  "svg", "g", "defs", "symbol", "use", "title", "desc", "a", "style", "image", "marker", "pattern",
-  "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath",
-  "linearGradient", "radialGradient", "stop", "clipPath", "mask", "filter",
+  "svg",
+  "g",
+  "defs",
+  "symbol",
+  "use",
+  "title",
+  "desc",
+  "a",
+  "style",
+  "image",
+  "marker",
+  "pattern",
+  "path",
+  "rect",
+  "circle",
+  "ellipse",
+  "line",
+  "polyline",
+  "polygon",
+  "text",
+  "tspan",
+  "textPath",
+  "linearGradient",
+  "radialGradient",
+  "stop",
+  "clipPath",
+  "mask",
+  "filter",
 ]);
 const isFilterPrimitive = (name: string) => /^fe[A-Z]/.test(name);
 
 /** Attributes that draw or place (SVG 1.1/2 presentation and geometry attributes), and names; nothing that loads or runs. */
 const allowedAttributes = new Set([
-  "id", "class", "style", "transform", "viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry",
-  "fx", "fy", "fr", "d", "points", "pathLength", "href", "xmlns", "version", "preserveAspectRatio", "role", "aria-label", "aria-hidden",
-  "focusable", "xml:space", "xml:lang", "lang", "dx", "dy", "rotate", "textLength", "lengthAdjust", "startOffset", "method", "spacing",
-  "offset", "gradientUnits", "gradientTransform", "spreadMethod", "patternUnits", "patternContentUnits", "patternTransform",
-  "clipPathUnits", "maskUnits", "maskContentUnits", "filterUnits", "primitiveUnits", "markerWidth", "markerHeight", "markerUnits",
-  "refX", "refY", "orient", "in", "in2", "result", "stdDeviation", "type", "values", "mode", "operator", "k1", "k2", "k3", "k4",
-  "radius", "scale", "xChannelSelector", "yChannelSelector", "tableValues", "slope", "intercept", "amplitude", "exponent",
-  "kernelMatrix", "order", "divisor", "bias", "targetX", "targetY", "edgeMode", "surfaceScale", "specularConstant",
-  "specularExponent", "diffuseConstant", "azimuth", "elevation", "pointsAtX", "pointsAtY", "pointsAtZ", "limitingConeAngle",
-  "baseFrequency", "numOctaves", "seed", "stitchTiles", "enable-background",
+  "id",
+  "class",
+  "style",
+  "transform",
+  "viewBox",
+  "width",
+  "height",
+  "x",
+  "y",
+  "x1",
+  "x2",
+  "y1",
+  "y2",
+  "cx",
+  "cy",
+  "r",
+  "rx",
+  "ry",
+  "fx",
+  "fy",
+  "fr",
+  "d",
+  "points",
+  "pathLength",
+  "href",
+  "xmlns",
+  "version",
+  "preserveAspectRatio",
+  "role",
+  "aria-label",
+  "aria-hidden",
+  "focusable",
+  "xml:space",
+  "xml:lang",
+  "lang",
+  "dx",
+  "dy",
+  "rotate",
+  "textLength",
+  "lengthAdjust",
+  "startOffset",
+  "method",
+  "spacing",
+  "offset",
+  "gradientUnits",
+  "gradientTransform",
+  "spreadMethod",
+  "patternUnits",
+  "patternContentUnits",
+  "patternTransform",
+  "clipPathUnits",
+  "maskUnits",
+  "maskContentUnits",
+  "filterUnits",
+  "primitiveUnits",
+  "markerWidth",
+  "markerHeight",
+  "markerUnits",
+  "refX",
+  "refY",
+  "orient",
+  "in",
+  "in2",
+  "result",
+  "stdDeviation",
+  "type",
+  "values",
+  "mode",
+  "operator",
+  "k1",
+  "k2",
+  "k3",
+  "k4",
+  "radius",
+  "scale",
+  "xChannelSelector",
+  "yChannelSelector",
+  "tableValues",
+  "slope",
+  "intercept",
+  "amplitude",
+  "exponent",
+  "kernelMatrix",
+  "order",
+  "divisor",
+  "bias",
+  "targetX",
+  "targetY",
+  "edgeMode",
+  "surfaceScale",
+  "specularConstant",
+  "specularExponent",
+  "diffuseConstant",
+  "azimuth",
+  "elevation",
+  "pointsAtX",
+  "pointsAtY",
+  "pointsAtZ",
+  "limitingConeAngle",
+  "baseFrequency",
+  "numOctaves",
+  "seed",
+  "stitchTiles",
+  "enable-background",
 ]);
 /** Presentation properties, allowed as attributes and in CSS alike. */
 const presentationProperties = new Set([
-  "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit",
-  "stroke-dasharray", "stroke-dashoffset", "stroke-opacity", "opacity", "color", "display", "visibility", "overflow",
-  "font-family", "font-size", "font-weight", "font-style", "font-variant", "font-stretch", "text-anchor", "text-decoration",
-  "letter-spacing", "word-spacing", "dominant-baseline", "alignment-baseline", "baseline-shift", "writing-mode", "direction",
-  "stop-color", "stop-opacity", "clip-path", "clip-rule", "mask", "filter", "flood-color", "flood-opacity", "lighting-color",
-  "color-interpolation", "color-interpolation-filters", "mix-blend-mode", "isolation", "paint-order", "vector-effect",
-  "shape-rendering", "text-rendering", "image-rendering", "transform-origin", "marker", "marker-start", "marker-mid", "marker-end",
+  "fill",
+  "fill-opacity",
+  "fill-rule",
+  "stroke",
+  "stroke-width",
+  "stroke-linecap",
+  "stroke-linejoin",
+  "stroke-miterlimit",
+  "stroke-dasharray",
+  "stroke-dashoffset",
+  "stroke-opacity",
+  "opacity",
+  "color",
+  "display",
+  "visibility",
+  "overflow",
+  "font-family",
+  "font-size",
+  "font-weight",
+  "font-style",
+  "font-variant",
+  "font-stretch",
+  "text-anchor",
+  "text-decoration",
+  "letter-spacing",
+  "word-spacing",
+  "dominant-baseline",
+  "alignment-baseline",
+  "baseline-shift",
+  "writing-mode",
+  "direction",
+  "stop-color",
+  "stop-opacity",
+  "clip-path",
+  "clip-rule",
+  "mask",
+  "filter",
+  "flood-color",
+  "flood-opacity",
+  "lighting-color",
+  "color-interpolation",
+  "color-interpolation-filters",
+  "mix-blend-mode",
+  "isolation",
+  "paint-order",
+  "vector-effect",
+  "shape-rendering",
+  "text-rendering",
+  "image-rendering",
+  "transform-origin",
+  "marker",
+  "marker-start",
+  "marker-mid",
+  "marker-end",
 ]);
 /** An embedded bitmap is part of the file, not a request; embedded SVG could carry scripts. */
 const embeddedBitmap = /^data:image\/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*$/i;
@@ -114,7 +280,8 @@ function cleanStylesheet(css: string, dropped: string[]): string | undefined {
   return rules.join("");
 }
 
-const quoted = (attribute: string, value: string, element: string) => `${attribute}="${value.length > 60 ? `${value.slice(0, 57)}...` : value}" on <${element}>`;
+const quoted = (attribute: string, value: string, element: string) =>
+  `${attribute}="${value.length > 60 ? `${value.slice(0, 57)}...` : value}" on <${element}>`;
 
 /** The svgo plugin: removes, and describes for the brand's owner, everything not on the allowlist. */
 function allowlist(removed: string[]): CustomPlugin {
@@ -131,7 +298,9 @@ function allowlist(removed: string[]): CustomPlugin {
         instruction: {
           enter(node, parent) {
             if (node.name.toLowerCase() === "xml") return;
-            removed.push(`the processing instruction <?${node.name} ${node.value.length > 50 ? `${node.value.slice(0, 47)}...` : node.value}?>`);
+            removed.push(
+              `the processing instruction <?${node.name} ${node.value.length > 50 ? `${node.value.slice(0, 47)}...` : node.value}?>`,
+            );
             parent.children = parent.children.filter((child) => child !== node);
           },
         },
@@ -196,7 +365,10 @@ function allowlist(removed: string[]): CustomPlugin {
 function svgSize(svg: string): { width: number; height: number } | undefined {
   const root = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? "";
   const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1];
-  const viewBox = attribute("viewBox")?.trim().split(/[\s,]+/).map(Number);
+  const viewBox = attribute("viewBox")
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
   const width = Number.parseFloat(attribute("width") ?? "") || viewBox?.[2];
   const height = Number.parseFloat(attribute("height") ?? "") || viewBox?.[3];
   return width && height ? { width, height } : undefined;
@@ -232,26 +404,31 @@ const pngColourTypes: Record<number, { channels: number; depths: number[] }> = {
  */
 function checkPng(bytes: Buffer): { width: number; height: number } | { problem: string } {
   const damaged = (why: string) => ({ problem: `is damaged or incomplete (${why}); export it again as PNG` });
-  if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return { problem: "is not a PNG image (the file does not start like one); export it again as PNG" };
+  if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE))
+    return { problem: "is not a PNG image (the file does not start like one); export it again as PNG" };
   const data: Buffer[] = [];
   let header: { width: number; height: number; depth: number; colourType: number; interlace: number } | undefined;
   let ended = false;
-  for (let offset = 8; offset < bytes.length && !ended; ) {
+  for (let offset = 8; offset < bytes.length && !ended;) {
     if (offset + 12 > bytes.length) return damaged("it ends inside a chunk");
     const length = bytes.readUInt32BE(offset);
     const type = bytes.toString("latin1", offset + 4, offset + 8);
     if (offset + 12 + length > bytes.length) return damaged(`its ${type} chunk is cut short`);
     const body = bytes.subarray(offset + 8, offset + 8 + length);
-    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length)) return damaged(`its ${type} chunk fails its checksum`);
+    if (crc32(bytes.subarray(offset + 4, offset + 8 + length)) !== bytes.readUInt32BE(offset + 8 + length))
+      return damaged(`its ${type} chunk fails its checksum`);
     if (!header && type !== "IHDR") return damaged("it does not start with its header");
     if (type === "IHDR") {
       header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth: body[8]!, colourType: body[9]!, interlace: body[12]! };
       const pixels = header.width * header.height;
       if (!pixels) return damaged("its header gives no size");
       if (pixels > MAX_LOGO_PIXELS) {
-        return { problem: `is ${header.width} × ${header.height} px (${Math.round(pixels / 1e6)} megapixels); a logo may have at most ${MAX_LOGO_PIXELS / 1e6} megapixels, e.g. 8000 × 5000 px: export it smaller` };
+        return {
+          problem: `is ${header.width} × ${header.height} px (${Math.round(pixels / 1e6)} megapixels); a logo may have at most ${MAX_LOGO_PIXELS / 1e6} megapixels, e.g. 8000 × 5000 px: export it smaller`,
+        };
       }
-      if (!pngColourTypes[header.colourType]?.depths.includes(header.depth)) return damaged("its header gives an impossible colour type and bit depth");
+      if (!pngColourTypes[header.colourType]?.depths.includes(header.depth))
+        return damaged("its header gives an impossible colour type and bit depth");
       if (header.interlace) return { problem: "is an interlaced PNG; export it again without interlacing" };
     }
     if (type === "IDAT") data.push(body);
@@ -265,7 +442,11 @@ function checkPng(bytes: Buffer): { width: number; height: number } | { problem:
   try {
     raw = inflateSync(Buffer.concat(data), { maxOutputLength: expected + 1 });
   } catch (error) {
-    return damaged((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? "it holds more image data than its size" : "its image data does not decompress");
+    return damaged(
+      (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE"
+        ? "it holds more image data than its size"
+        : "its image data does not decompress",
+    );
   }
   if (raw.length !== expected) return damaged(`its image data is ${raw.length} bytes, not the ${expected} its size needs`);
   for (let row = 0; row < header.height; row++) if (raw[row * rowBytes]! > 4) return damaged(`row ${row + 1} has an unknown filter`);
@@ -279,7 +460,11 @@ function checkPng(bytes: Buffer): { width: number; height: number } | { problem:
  */
 export function readLogo(source: string): { image?: LogoImage; removed: string[]; problem?: string } {
   const fileSize = statSync(source).size;
-  if (fileSize > MAX_LOGO_BYTES) return { removed: [], problem: `is ${(fileSize / 1e6).toFixed(0)} MB; a logo file may be at most ${MAX_LOGO_BYTES / 1e6} MB: export it smaller` };
+  if (fileSize > MAX_LOGO_BYTES)
+    return {
+      removed: [],
+      problem: `is ${(fileSize / 1e6).toFixed(0)} MB; a logo file may be at most ${MAX_LOGO_BYTES / 1e6} MB: export it smaller`,
+    };
   const bytes = readFileSync(source);
   if (source.toLowerCase().endsWith(".png")) {
     const png = checkPng(bytes);

@@ -69,7 +69,11 @@ export const PLACEHOLDERS = {
   logoNote: "Placeholder logo written by npm run new-brand: replace this file with your logo",
 } as const;
 
-const titleCase = (id: string) => id.split("-").map((word) => word[0]!.toUpperCase() + word.slice(1)).join(" ");
+const titleCase = (id: string) =>
+  id
+    .split("-")
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(" ");
 
 export interface NewPackOptions {
   id: string;

@@ -26,7 +26,12 @@ async function previousManifest(brandDir: string): Promise<ManifestFile[]> {
  * (but the brand still plans) into the staged brand folder; returns every
  * file of the merged manifest, in plan order.
  */
-export async function keepUnbuiltPrints(previousDir: string, stagedDir: string, plannedAll: PlannedPrint[], made: ManifestFile[]): Promise<ManifestFile[]> {
+export async function keepUnbuiltPrints(
+  previousDir: string,
+  stagedDir: string,
+  plannedAll: PlannedPrint[],
+  made: ManifestFile[],
+): Promise<ManifestFile[]> {
   const madePaths = new Set(made.map((file) => file.path));
   const planned = new Set(plannedAll.map((file) => file.path));
   const kept: ManifestFile[] = [];

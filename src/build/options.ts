@@ -18,7 +18,11 @@ export interface BuildOptions {
   out: string;
 }
 
-const list = (values: string[] | undefined) => values?.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+const list = (values: string[] | undefined) =>
+  values
+    ?.flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export function parseBuildArgs(args: string[]): BuildOptions {
   const { values } = parseArgs({

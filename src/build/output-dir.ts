@@ -96,7 +96,8 @@ async function readMarker(out: string): Promise<Marker> {
 }
 
 async function writeMarker(out: string, marker: Marker) {
-  const note = "This folder is written by Upstander (npm run build). Its brand folders are replaced whole on every build; keep your own files elsewhere.";
+  const note =
+    "This folder is written by Upstander (npm run build). Its brand folders are replaced whole on every build; keep your own files elsewhere.";
   await writeAtomically(join(out, MARKER), `${JSON.stringify({ note, ...marker }, null, 1)}\n`);
 }
 
@@ -123,11 +124,13 @@ export function inspectOutput(outArg: string, options: OutputOptions): string {
   if (!outArg.trim()) throw new UsageError("--out needs a folder, e.g. --out dist");
   const out = resolve(outArg);
   const shown = displayPath(out) || ".";
-  const refuse = (why: string, todo = "choose a new or empty folder, e.g. --out dist") => new UsageError(`--out ${outArg}: ${shown} ${why}; nothing was changed: ${todo}`);
+  const refuse = (why: string, todo = "choose a new or empty folder, e.g. --out dist") =>
+    new UsageError(`--out ${outArg}: ${shown} ${why}; nothing was changed: ${todo}`);
   const forbidden = forbiddenReason(out, options);
   if (forbidden) throw refuse(`${forbidden}, and the build writes only a folder of its own`);
   const stat = lstatSafe(out);
-  if (stat?.isSymbolicLink()) throw refuse(`is a symbolic link (to ${readlinkSync(out)})`, `to build there, give the folder itself: --out ${realPathOf(out)}`);
+  if (stat?.isSymbolicLink())
+    throw refuse(`is a symbolic link (to ${readlinkSync(out)})`, `to build there, give the folder itself: --out ${realPathOf(out)}`);
   if (stat && !stat.isDirectory()) throw refuse("is a file, not a folder");
   if (stat && !existsSync(join(out, MARKER))) {
     const entries = readdirSync(out);
@@ -181,10 +184,15 @@ async function lock(out: string, outArg: string): Promise<void> {
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "EEXIST") throw new UsageError(`--out ${outArg}: cannot write to ${displayPath(out)} (${code ?? (error as Error).message}); choose a folder you can write to`);
+      if (code !== "EEXIST")
+        throw new UsageError(
+          `--out ${outArg}: cannot write to ${displayPath(out)} (${code ?? (error as Error).message}); choose a folder you can write to`,
+        );
       const holder = Number((await readFile(path, "utf8").catch(() => "")).trim());
       if (holder && holder !== process.pid && isAlive(holder)) {
-        throw new UsageError(`--out ${outArg}: another build (process ${holder}) is writing to ${displayPath(out)}; wait for it to finish, or build into another folder`);
+        throw new UsageError(
+          `--out ${outArg}: another build (process ${holder}) is writing to ${displayPath(out)}; wait for it to finish, or build into another folder`,
+        );
       }
       // The lock of a build that was killed: ours now.
       await rm(path, { force: true });
@@ -225,11 +233,17 @@ export class Output {
         continue;
       }
       const made = new Set(marker.brands[id] ?? []);
-      foreign.push(...filesUnder(dir).filter((file) => !made.has(file)).map((file) => displayPath(join(dir, file))));
+      foreign.push(
+        ...filesUnder(dir)
+          .filter((file) => !made.has(file))
+          .map((file) => displayPath(join(dir, file))),
+      );
     }
     if (foreign.length) {
       const listed = foreign.slice(0, 10).join(", ") + (foreign.length > 10 ? `, and ${foreign.length - 10} more` : "");
-      throw new UsageError(`the build replaces each brand's folder whole, and these files were not made by it: ${listed}. Nothing was changed: move them elsewhere, then build again`);
+      throw new UsageError(
+        `the build replaces each brand's folder whole, and these files were not made by it: ${listed}. Nothing was changed: move them elsewhere, then build again`,
+      );
     }
   }
 
@@ -248,7 +262,8 @@ export class Output {
   async release({ succeeded }: { succeeded: boolean }): Promise<void> {
     await rm(this.buildDir, { recursive: true, force: true });
     await rm(join(this.dir, LOCK), { force: true });
-    if (!succeeded && this.isNew && (await readdir(this.dir)).every((entry) => entry === MARKER)) await rm(this.dir, { recursive: true, force: true });
+    if (!succeeded && this.isNew && (await readdir(this.dir)).every((entry) => entry === MARKER))
+      await rm(this.dir, { recursive: true, force: true });
   }
 
   /** The same, synchronously, for a process that is exiting on a signal. */
@@ -282,7 +297,8 @@ export class Output {
     const legacy = new RegExp(`^\\.${basename(this.dir).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-staging-(\\d+)(-previous)?$`);
     for (const entry of await readdir(parent)) {
       const match = legacy.exec(entry);
-      if (match && !isAlive(Number(match[1])) && statSync(join(parent, entry)).isDirectory()) await rm(join(parent, entry), { recursive: true, force: true });
+      if (match && !isAlive(Number(match[1])) && statSync(join(parent, entry)).isDirectory())
+        await rm(join(parent, entry), { recursive: true, force: true });
     }
   }
 }

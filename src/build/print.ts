@@ -56,8 +56,14 @@ export class PrintSession {
   /** Puppeteer loads only when something must be printed: a rebuild with nothing changed never starts it. */
   browser(): Promise<PrintRenderer> {
     return (this.renderer ??= import("../print/renderer.ts").then(async ({ PrintRenderer }) => {
-      const renderer = await PrintRenderer.launch({ userDataDir: browserProfileDir(this.options.buildDir), extraArgs: this.options.browserArgs }).catch((error: Error) => {
-        throw new ReportedError([], `could not start the browser (Chromium) that prints the PDFs: ${error.message.split("\n")[0]}; npm run setup installs it, or build the site alone with --no-pdf`);
+      const renderer = await PrintRenderer.launch({
+        userDataDir: browserProfileDir(this.options.buildDir),
+        extraArgs: this.options.browserArgs,
+      }).catch((error: Error) => {
+        throw new ReportedError(
+          [],
+          `could not start the browser (Chromium) that prints the PDFs: ${error.message.split("\n")[0]}; npm run setup installs it, or build the site alone with --no-pdf`,
+        );
       });
       this.browserPid = renderer.pid;
       if (renderer.pid) recordBrowser(this.options.buildDir, renderer.pid);
@@ -116,7 +122,12 @@ function documentInfo(file: PlannedPrint, brand: Brand, content: Content, sites:
   };
 }
 
-export async function buildPrints(target: BuildTarget, files: PlannedPrint[], brandDir: string, session: PrintSession): Promise<ManifestFile[]> {
+export async function buildPrints(
+  target: BuildTarget,
+  files: PlannedPrint[],
+  brandDir: string,
+  session: PrintSession,
+): Promise<ManifestFile[]> {
   const { bleed, progress, cache } = session.options;
   const work = await session.scratch(`print-${target.brand.id}`);
   const server = await serve(work);
@@ -180,9 +191,14 @@ export async function buildPrints(target: BuildTarget, files: PlannedPrint[], br
       const expected = expectedPages(file);
       const rendered = await renderer.render({ url: `${server.url}/${html}`, geometry, fixedPages: expected !== undefined });
       const [finished, previews] = await Promise.all([finishPdf(rendered.pdf, info, geometry), previewImages(rendered.preview)]);
-      await Promise.all([writeFile(`${out}.pdf`, finished.bytes), writeFile(`${out}.png`, previews.png), writeFile(`${out}.webp`, previews.webp)]);
+      await Promise.all([
+        writeFile(`${out}.pdf`, finished.bytes),
+        writeFile(`${out}.png`, previews.png),
+        writeFile(`${out}.webp`, previews.webp),
+      ]);
       // Only a file that passed its page check is kept for later builds.
-      if (expected === undefined || finished.pages === expected) await cache?.put(key, { pdf: finished.bytes, png: previews.png, webp: previews.webp });
+      if (expected === undefined || finished.pages === expected)
+        await cache?.put(key, { pdf: finished.bytes, png: previews.png, webp: previews.webp });
       return finished.pages;
     }
   } finally {

@@ -34,7 +34,8 @@ function checkPhones(content: Content): Problem[] {
     const phone = checkPhone(contact.phone, contact.region);
     const file = neutralFile(content, "contacts.yaml");
     if (phone.problem) return [problemAt(content, file, [i, "phone"], phone.problem)];
-    if (phone.fictional) return [problemAt(content, file, [i, "phone"], `"${contact.phone}" is in a range reserved for drama and fiction: it never connects`)];
+    if (phone.fictional)
+      return [problemAt(content, file, [i, "phone"], `"${contact.phone}" is in a range reserved for drama and fiction: it never connects`)];
     return [];
   });
 }
@@ -44,8 +45,7 @@ function problemAt(content: Content, file: string, path: Path, message: string, 
 }
 
 const neutralFile = (content: Content, name: string) => displayPath(join(content.dataDir, "content", name));
-const localeFile = (content: Content, locale: string, name: string) =>
-  displayPath(join(content.dataDir, "locales", locale, name));
+const localeFile = (content: Content, locale: string, name: string) => displayPath(join(content.dataDir, "locales", locale, name));
 
 export const flattenKeys = (dictionary: Dictionary): string[] => textEntries(dictionary).map(([key]) => key);
 
@@ -71,8 +71,16 @@ function checkPlaceholders(content: Content): Problem[] {
   if (!source) return [];
   const problems: Problem[] = [];
   const files = [
-    { name: "ui.yaml", entries: (locale: string) => textEntries(content.locales[locale]!.ui.strings), path: (key: string) => ["strings", ...key.split(".")] },
-    { name: "content.yaml", entries: (locale: string) => textEntries(content.locales[locale]!.text as unknown as Dictionary), path: (key: string) => key.split(".") },
+    {
+      name: "ui.yaml",
+      entries: (locale: string) => textEntries(content.locales[locale]!.ui.strings),
+      path: (key: string) => ["strings", ...key.split(".")],
+    },
+    {
+      name: "content.yaml",
+      entries: (locale: string) => textEntries(content.locales[locale]!.text as unknown as Dictionary),
+      path: (key: string) => key.split("."),
+    },
   ];
   for (const { name, entries, path } of files) {
     const reference = new Map(entries(source));
@@ -81,7 +89,8 @@ function checkPlaceholders(content: Content): Problem[] {
       for (const [key, text] of entries(locale)) {
         const original = reference.get(key);
         const problem = original === undefined ? undefined : placeholderProblem(text, original);
-        if (problem) problems.push(problemAt(content, localeFile(content, locale, name), path(key), `${problem} (as the ${source} text does)`));
+        if (problem)
+          problems.push(problemAt(content, localeFile(content, locale, name), path(key), `${problem} (as the ${source} text does)`));
       }
     }
   }
@@ -89,9 +98,7 @@ function checkPlaceholders(content: Content): Problem[] {
 }
 
 function checkUiKeys(content: Content): Problem[] {
-  const keysByLocale = Object.entries(content.locales).map(
-    ([locale, data]) => [locale, new Set(flattenKeys(data.ui.strings))] as const,
-  );
+  const keysByLocale = Object.entries(content.locales).map(([locale, data]) => [locale, new Set(flattenKeys(data.ui.strings))] as const);
   const allKeys = new Set(keysByLocale.flatMap(([, keys]) => [...keys]));
   const problems: Problem[] = [];
   for (const [locale, keys] of keysByLocale) {
@@ -99,7 +106,12 @@ function checkUiKeys(content: Content): Problem[] {
       if (keys.has(key)) continue;
       const holders = keysByLocale.filter(([, other]) => other.has(key)).map(([code]) => code);
       problems.push(
-        problemAt(content, localeFile(content, locale, "ui.yaml"), ["strings", ...key.split(".")], `missing: "${key}" is in ${holders.join(", ")} but not in ${locale}`),
+        problemAt(
+          content,
+          localeFile(content, locale, "ui.yaml"),
+          ["strings", ...key.split(".")],
+          `missing: "${key}" is in ${holders.join(", ")} but not in ${locale}`,
+        ),
       );
     }
   }
@@ -131,10 +143,14 @@ function checkLocaleIds(content: Content): Problem[] {
       const section = path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], data.text) as Record<string, unknown>;
       const described = new Set(Object.keys(section));
       for (const id of ids) {
-        if (!described.has(id)) problems.push(problemAt(content, file, [...path, id], `missing: no ${locale} text for "${id}", which data/content/${listedIn} lists`));
+        if (!described.has(id))
+          problems.push(
+            problemAt(content, file, [...path, id], `missing: no ${locale} text for "${id}", which data/content/${listedIn} lists`),
+          );
       }
       for (const id of described) {
-        if (!ids.includes(id)) problems.push(problemAt(content, file, [...path, id], `"${id}" is not listed in data/content/${listedIn} (misspelt id?)`));
+        if (!ids.includes(id))
+          problems.push(problemAt(content, file, [...path, id], `"${id}" is not listed in data/content/${listedIn} (misspelt id?)`));
       }
     }
   }
@@ -154,14 +170,27 @@ function checkUniqueIds(content: Content): Problem[] {
     { file: "how-it-happens.yaml", ids: content.howItHappens.tactics, path: (i) => ["tactics", i] },
     { file: "warning-signs.yaml", ids: content.warningSigns, path: (i) => [i] },
     { file: "discussion.yaml", ids: content.discussion.questions, path: (i) => ["questions", i] },
-    ...stepGroups.map((group) => ({ file: "steps.yaml", ids: content.steps[group].map((s) => s.id), path: (i: number) => [group, i, "id"] })),
+    ...stepGroups.map((group) => ({
+      file: "steps.yaml",
+      ids: content.steps[group].map((s) => s.id),
+      path: (i: number) => [group, i, "id"],
+    })),
   ];
   const stages = content.howItHappens.routes.flatMap((route, r) => route.stages.map((id, s) => ({ id, path: ["routes", r, "stages", s] })));
   const problems = lists.flatMap(({ file, ids, path }) =>
-    duplicates(ids).map(({ id, index }) => problemAt(content, neutralFile(content, file), path(index), `"${id}" is used twice; ids must be unique`)),
+    duplicates(ids).map(({ id, index }) =>
+      problemAt(content, neutralFile(content, file), path(index), `"${id}" is used twice; ids must be unique`),
+    ),
   );
   for (const { id, index } of duplicates(stages.map((s) => s.id))) {
-    problems.push(problemAt(content, neutralFile(content, "how-it-happens.yaml"), stages[index]!.path, `stage "${id}" is used twice; each route has its own stages`));
+    problems.push(
+      problemAt(
+        content,
+        neutralFile(content, "how-it-happens.yaml"),
+        stages[index]!.path,
+        `stage "${id}" is used twice; each route has its own stages`,
+      ),
+    );
   }
   return problems;
 }
@@ -172,29 +201,39 @@ function checkReferences(content: Content): Problem[] {
   const known = `one of ${regionIds.join(", ")}`;
   content.contacts.forEach((contact, i) => {
     if (!content.regions[contact.region]) {
-      problems.push(problemAt(content, neutralFile(content, "contacts.yaml"), [i, "region"], `unknown region "${contact.region}"; expected ${known}`));
+      problems.push(
+        problemAt(content, neutralFile(content, "contacts.yaml"), [i, "region"], `unknown region "${contact.region}"; expected ${known}`),
+      );
     }
   });
   content.resources.forEach((resource, i) =>
     resource.regions.forEach((region, r) => {
       if (!content.regions[region]) {
-        problems.push(problemAt(content, neutralFile(content, "resources.yaml"), [i, "regions", r], `unknown region "${region}"; expected ${known}`));
+        problems.push(
+          problemAt(content, neutralFile(content, "resources.yaml"), [i, "regions", r], `unknown region "${region}"; expected ${known}`),
+        );
       }
     }),
   );
   for (const [id, region] of Object.entries(content.regions)) {
     for (const [audience, contactId] of Object.entries(region.mainContacts)) {
       const contact = content.contacts.find((c) => c.id === contactId);
-      const at = (message: string) => problems.push(problemAt(content, neutralFile(content, "regions.yaml"), [id, "mainContacts", audience], message));
+      const at = (message: string) =>
+        problems.push(problemAt(content, neutralFile(content, "regions.yaml"), [id, "mainContacts", audience], message));
       // The QR code on this audience's materials leads to it, and the material lists it among its contacts.
       if (!contact || contact.region !== id) at(`"${contactId}" is not a contact of region ${id} in contacts.yaml`);
-      else if (!contact.audience.includes(audience as Audience)) at(`"${contactId}" does not serve ${audience} (its audience is ${contact.audience.join(", ")}): name a service for ${audience}`);
-      else if (!contact.url) at(`"${contactId}" has no url for the QR code: name a service with a web address, or add its url in contacts.yaml`);
+      else if (!contact.audience.includes(audience as Audience))
+        at(`"${contactId}" does not serve ${audience} (its audience is ${contact.audience.join(", ")}): name a service for ${audience}`);
+      else if (!contact.url)
+        at(`"${contactId}" has no url for the QR code: name a service with a web address, or add its url in contacts.yaml`);
     }
   }
   content.stats.forEach((stat, i) =>
     stat.regions.forEach((region, r) => {
-      if (!content.regions[region]) problems.push(problemAt(content, neutralFile(content, "stats.yaml"), [i, "regions", r], `unknown region "${region}"; expected ${known}`));
+      if (!content.regions[region])
+        problems.push(
+          problemAt(content, neutralFile(content, "stats.yaml"), [i, "regions", r], `unknown region "${region}"; expected ${known}`),
+        );
     }),
   );
   return problems;
@@ -206,7 +245,15 @@ function checkVerification(content: Content, today: Date): Problem[] {
   const cutoff = limit.toISOString().slice(0, 10);
   return content.contacts.flatMap((contact, i) =>
     contact.verified < cutoff
-      ? [problemAt(content, neutralFile(content, "contacts.yaml"), [i, "verified"], `"${contact.id}" was last verified on ${contact.verified}, more than ${STALE_AFTER_MONTHS} months ago: check its details against ${contact.source} and update the date`, "warning")]
+      ? [
+          problemAt(
+            content,
+            neutralFile(content, "contacts.yaml"),
+            [i, "verified"],
+            `"${contact.id}" was last verified on ${contact.verified}, more than ${STALE_AFTER_MONTHS} months ago: check its details against ${contact.source} and update the date`,
+            "warning",
+          ),
+        ]
       : [],
   );
 }

@@ -7,7 +7,9 @@ import { weekdays } from "./schemas.ts";
 
 /** Look up a dotted key in a dictionary: a text, a group of texts, or undefined. */
 const lookup = (dictionary: Dictionary, key: string) =>
-  key.split(".").reduce<string | Dictionary | undefined>((node, part) => (node && typeof node === "object" ? node[part] : undefined), dictionary);
+  key
+    .split(".")
+    .reduce<string | Dictionary | undefined>((node, part) => (node && typeof node === "object" ? node[part] : undefined), dictionary);
 
 export type Params = Record<string, string | number>;
 
@@ -48,7 +50,12 @@ function pluralForm(forms: Dictionary, count: number, locale: string): string | 
 export function translator(strings: Dictionary, locale: string, formatting = locale): Translate {
   return (key, params) => {
     const node = lookup(strings, key);
-    const template = typeof node === "object" && typeof params?.count === "number" ? pluralForm(node, params.count, formatting) : typeof node === "string" ? node : undefined;
+    const template =
+      typeof node === "object" && typeof params?.count === "number"
+        ? pluralForm(node, params.count, formatting)
+        : typeof node === "string"
+          ? node
+          : undefined;
     if (template === undefined) throw new Error(`no "${key}" in the ${locale} strings (data/locales/${locale}/ui.yaml)`);
     const shown = typeof params?.count === "number" ? { ...params, count: new Intl.NumberFormat(formatting).format(params.count) } : params;
     return interpolate(template, shown);
@@ -73,9 +80,7 @@ export function formatStatValue(stat: Stat, locale: string, t: Translate): strin
 
 // 2024-01-01 was a Monday: a fixed week to name weekdays in any locale.
 const weekdayName = (day: (typeof weekdays)[number], locale: string) =>
-  new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(2024, 0, 1 + weekdays.indexOf(day))),
-  );
+  new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + weekdays.indexOf(day))));
 
 function formatDays(days: ReadonlyArray<(typeof weekdays)[number]>, locale: string): string {
   const indexes = days.map((d) => weekdays.indexOf(d));
@@ -96,5 +101,8 @@ const keypad: Record<string, string> = Object.fromEntries(
 /** The digits to dial for a published number: "1-800-THE-LOST (1-800-843-5678)" → "18008435678". */
 export function dialString(published: string): string {
   const first = published.split("(")[0]!;
-  return [...first.toUpperCase()].map((c) => keypad[c] ?? c).join("").replace(/[^\d+]/g, "");
+  return [...first.toUpperCase()]
+    .map((c) => keypad[c] ?? c)
+    .join("")
+    .replace(/[^\d+]/g, "");
 }

@@ -95,7 +95,6 @@ function localeFolders(dataDir: string): { codes: string[]; misnamed: string[] }
   return { codes: names.filter((name) => localeCodePattern.test(name)), misnamed: names.filter((name) => !localeCodePattern.test(name)) };
 }
 
-
 export function loadContent(dataDir: string): Loaded<Content> {
   const sources: Record<string, YamlFile> = {};
   const neutral = loadGroup(join(dataDir, "content"), contentFiles, sources);
@@ -111,7 +110,12 @@ export function loadContent(dataDir: string): Loaded<Content> {
     });
   }
   if (codes.length === 0) {
-    problems.push({ severity: "error", file: displayPath(join(dataDir, "locales")), path: [], message: "no locale folders found (expected e.g. locales/en/)" });
+    problems.push({
+      severity: "error",
+      file: displayPath(join(dataDir, "locales")),
+      path: [],
+      message: "no locale folders found (expected e.g. locales/en/)",
+    });
   }
   for (const locale of codes) {
     const loaded = loadGroup(localeDir(dataDir, locale), localeFiles, sources);

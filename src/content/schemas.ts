@@ -68,10 +68,7 @@ export const openingSpanSchema = z.strictObject({
   opens: clockTime,
   closes: clockTime,
 });
-export const hoursSchema = z.union([
-  z.literal("24/7"),
-  z.strictObject({ open: z.array(openingSpanSchema).min(1) }),
-]);
+export const hoursSchema = z.union([z.literal("24/7"), z.strictObject({ open: z.array(openingSpanSchema).min(1) })]);
 export type Hours = z.infer<typeof hoursSchema>;
 
 /** data/content/contacts.yaml: every phone, address and link exactly as its source publishes it. */
@@ -145,10 +142,7 @@ export type StepGroup = z.infer<typeof stepGroupSchema>;
 /** data/content/steps.yaml: locked steps protect a child; a brand may reword but never drop them. */
 export const stepsSchema = z.strictObject(
   Object.fromEntries(
-    stepGroups.map((group) => [
-      group,
-      z.array(z.strictObject({ id: idSchema, locked: z.boolean().default(false) })).min(1),
-    ]),
+    stepGroups.map((group) => [group, z.array(z.strictObject({ id: idSchema, locked: z.boolean().default(false) })).min(1)]),
   ) as Record<StepGroup, z.ZodArray<z.ZodObject<{ id: typeof idSchema; locked: z.ZodDefault<z.ZodBoolean> }>>>,
 );
 export type Steps = z.infer<typeof stepsSchema>;
@@ -176,10 +170,7 @@ export const localeContentSchema = z.strictObject({
   stats: z.record(idSchema, z.strictObject({ label: text })),
   contacts: z.record(idSchema, z.strictObject({ name: text, description: text })),
   resources: z.record(idSchema, z.strictObject({ name: text, description: text })),
-  discussion: z.record(
-    idSchema,
-    z.strictObject({ question: text, answers: z.array(text).min(1), notes: text }),
-  ),
+  discussion: z.record(idSchema, z.strictObject({ question: text, answers: z.array(text).min(1), notes: text })),
 });
 export type LocaleContent = z.infer<typeof localeContentSchema>;
 

@@ -56,9 +56,7 @@ function distance(a: string, b: string): number {
 
 /** The candidate a typo most likely meant: close in spelling (colour -> colors), or one containing the other (phone-number -> phone). */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
-  const ranked = candidates
-    .map((candidate) => ({ candidate, score: distance(word, candidate) }))
-    .sort((a, b) => a.score - b.score);
+  const ranked = candidates.map((candidate) => ({ candidate, score: distance(word, candidate) })).sort((a, b) => a.score - b.score);
   const best = ranked[0];
   if (!best) return undefined;
   const close = best.score <= Math.max(2, Math.floor(word.length / 3));

@@ -26,10 +26,15 @@ function scriptOf(locale: string): string {
 
 /** How many letters of the locale's own script the visible text holds. */
 export function lettersInScript(text: string, locale: string): number {
-  return visibleText(text).match(new RegExp(`\\p{Script=${scriptOf(locale)}}`, "gu"))?.filter((c) => /\p{L}/u.test(c)).length ?? 0;
+  return (
+    visibleText(text)
+      .match(new RegExp(`\\p{Script=${scriptOf(locale)}}`, "gu"))
+      ?.filter((c) => /\p{L}/u.test(c)).length ?? 0
+  );
 }
 
-export const placeholdersIn = (text: string): Set<string> => new Set([...text.matchAll(new RegExp(PLACEHOLDER, "g"))].map((match) => match[1]!));
+export const placeholdersIn = (text: string): Set<string> =>
+  new Set([...text.matchAll(new RegExp(PLACEHOLDER, "g"))].map((match) => match[1]!));
 
 /**
  * What is wrong with a text's {placeholders} against the text it replaces or
@@ -43,8 +48,10 @@ export function placeholderProblem(text: string, reference: string): string | un
   const missing = [...expected].filter((name) => !found.has(name));
   const list = (names: string[]) => names.map((name) => `{${name}}`).join(", ");
   const allowed = expected.size ? `it has ${list([...expected])}` : "it has none";
-  if (unknown.length) return `uses ${list(unknown)}, which this text cannot fill (${allowed}); remove ${unknown.length > 1 ? "them" : "it"} or write the words out`;
-  if (missing.length) return `leaves out ${list(missing)}, which this text must show; keep ${missing.length > 1 ? "them" : "it"} (in curly brackets) where the value belongs`;
+  if (unknown.length)
+    return `uses ${list(unknown)}, which this text cannot fill (${allowed}); remove ${unknown.length > 1 ? "them" : "it"} or write the words out`;
+  if (missing.length)
+    return `leaves out ${list(missing)}, which this text must show; keep ${missing.length > 1 ? "them" : "it"} (in curly brackets) where the value belongs`;
   return undefined;
 }
 

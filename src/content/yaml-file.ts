@@ -35,12 +35,16 @@ function readText(absolutePath: string): { text?: string; problem?: string; line
   try {
     stat = statSync(absolutePath);
   } catch (error) {
-    return { problem: `cannot read the file (${(error as NodeJS.ErrnoException).code === "ENOENT" ? "it does not exist" : (error as Error).message})` };
+    return {
+      problem: `cannot read the file (${(error as NodeJS.ErrnoException).code === "ENOENT" ? "it does not exist" : (error as Error).message})`,
+    };
   }
   if (stat.isDirectory()) return { problem: "is a folder, not a file" };
   if (!stat.isFile()) return { problem: "is not an ordinary file" };
   if (stat.size > MAX_DATA_FILE_BYTES) {
-    return { problem: `is ${(stat.size / 1e6).toFixed(1)} MB; a data file may be at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB: split it, or remove what is not needed` };
+    return {
+      problem: `is ${(stat.size / 1e6).toFixed(1)} MB; a data file may be at most ${MAX_DATA_FILE_BYTES / 1024 / 1024} MB: split it, or remove what is not needed`,
+    };
   }
   const bytes = readFileSync(absolutePath);
   try {
@@ -48,7 +52,10 @@ function readText(absolutePath: string): { text?: string; problem?: string; line
   } catch {
     const offset = firstInvalidByte(bytes);
     const line = bytes.subarray(0, offset).reduce((count, byte) => count + (byte === 0x0a ? 1 : 0), 1);
-    return { line, problem: `is not UTF-8 text: byte ${offset} (line ${line}) is 0x${bytes[offset]!.toString(16).padStart(2, "0")}; save the file as UTF-8 in your editor` };
+    return {
+      line,
+      problem: `is not UTF-8 text: byte ${offset} (line ${line}) is 0x${bytes[offset]!.toString(16).padStart(2, "0")}; save the file as UTF-8 in your editor`,
+    };
   }
 }
 
@@ -133,18 +140,31 @@ export function readYamlFile(absolutePath: string): { yaml?: YamlFile; problems:
     };
   }
   const duplicates = duplicateKeys(doc.contents, (offset) => lineCounter.linePos(offset).line);
-  if (duplicates.length) return { problems: duplicates.map(({ key, line, first }) => ({ severity: "error" as const, file, line, path: [], message: `not valid YAML: the key "${key}" is written twice in the same place (first on line ${first}); keep one` })) };
+  if (duplicates.length)
+    return {
+      problems: duplicates.map(({ key, line, first }) => ({
+        severity: "error" as const,
+        file,
+        line,
+        path: [],
+        message: `not valid YAML: the key "${key}" is written twice in the same place (first on line ${first}); keep one`,
+      })),
+    };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    return fileProblem("is empty: it holds no data (only comments or blank lines); fill it in, or see the other files of its kind for what belongs here");
+    return fileProblem(
+      "is empty: it holds no data (only comments or blank lines); fill it in, or see the other files of its kind for what belongs here",
+    );
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    if (/alias/i.test((error as Error).message)) return fileProblem(`uses its YAML aliases (*name) too often (more than ${MAX_ALIASES} expansions); write the values out instead`);
+    if (/alias/i.test((error as Error).message))
+      return fileProblem(`uses its YAML aliases (*name) too often (more than ${MAX_ALIASES} expansions); write the values out instead`);
     return fileProblem(`cannot be read as data: ${(error as Error).message.split("\n")[0]}`);
   }
-  if (depthOf(data) > MAX_NESTING) return fileProblem(`nests values more than ${MAX_NESTING} levels deep; data files need only a few levels: check the indentation`);
+  if (depthOf(data) > MAX_NESTING)
+    return fileProblem(`nests values more than ${MAX_NESTING} levels deep; data files need only a few levels: check the indentation`);
   // Each map's keys, indexed once: looking a key up is then constant time, however large the map.
   const keysOf = new WeakMap<YAMLMap, Map<unknown, Pair>>();
   const pairIn = (map: YAMLMap, key: PropertyKey) => {
@@ -194,10 +214,7 @@ export function readYamlFile(absolutePath: string): { yaml?: YamlFile; problems:
 const MAX_UNKNOWN_FIELDS = 20;
 
 /** Parse a YAML file's data with a zod schema; one problem per zod issue. */
-export function parseWithSchema<S extends z.ZodType>(
-  yaml: YamlFile,
-  schema: S,
-): { value?: z.output<S>; problems: Problem[] } {
+export function parseWithSchema<S extends z.ZodType>(yaml: YamlFile, schema: S): { value?: z.output<S>; problems: Problem[] } {
   const result = schema.safeParse(yaml.data);
   if (result.success) return { value: result.data, problems: [] };
   const problems: Problem[] = [];
@@ -241,10 +258,16 @@ export function parseWithSchema<S extends z.ZodType>(
       file: yaml.file,
       line: yaml.lineOf(issue.path),
       path: issue.path.map(pathPart),
-      message: isMissing(yaml.data, issue.path) ? `required field is missing (${issue.message})` : numberForText(yaml, issue) ?? issue.message,
+      message: isMissing(yaml.data, issue.path)
+        ? `required field is missing (${issue.message})`
+        : (numberForText(yaml, issue) ?? issue.message),
     });
   }
-  return { problems: problems.filter((problem) => !(problem.message.startsWith("required field is missing") && suggested.has(formatPath(problem.path)))) };
+  return {
+    problems: problems.filter(
+      (problem) => !(problem.message.startsWith("required field is missing") && suggested.has(formatPath(problem.path))),
+    ),
+  };
 }
 
 /**

@@ -60,7 +60,9 @@ export function failed(): void {
 
 /** node:util parseArgs errors (an unknown flag, a missing value): a user's typo, not a fault. */
 const isArgumentError = (error: unknown) =>
-  error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && (error as NodeJS.ErrnoException).code!.startsWith("ERR_PARSE_ARGS");
+  error instanceof Error &&
+  typeof (error as NodeJS.ErrnoException).code === "string" &&
+  (error as NodeJS.ErrnoException).code!.startsWith("ERR_PARSE_ARGS");
 
 /** Removes --debug, which every command accepts, before a command parses its own flags. */
 export const commandArgs = (argv = process.argv.slice(2)) => argv.filter((arg) => arg !== "--debug");

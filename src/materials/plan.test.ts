@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { materialIds } from "./registry.ts";
 import { planPrints, type PrintingBrand } from "./plan.ts";
 
-const brand = (overrides: Partial<PrintingBrand>): PrintingBrand => ({ locales: ["en", "es"], paper: "a4", materials: [...materialIds], ...overrides });
+const brand = (overrides: Partial<PrintingBrand>): PrintingBrand => ({
+  locales: ["en", "es"],
+  paper: "a4",
+  materials: [...materialIds],
+  ...overrides,
+});
 
 describe("planPrints", () => {
   it("gives an a4 brand A3 and A4 posters and A4 everything else, per SPEC", () => {

@@ -39,7 +39,10 @@ export const fileSha256 = (bytes: Uint8Array) => createHash("sha256").update(byt
 
 /** A hash of every file under a folder, names included. */
 export async function hashFolder(dir: string): Promise<string> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
   return sha256(...(await Promise.all(files.map(async (file) => sha256(file.slice(dir.length), await readFile(file))))));
 }
 
@@ -96,7 +99,9 @@ export class PrintCache {
       await utimes(meta, now, now);
       return pages;
     } catch (error) {
-      this.warn(`print cache entry ${displayPath(meta)} failed its check (${(error as Error).message.split("\n")[0]}): dropped, and the file is printed again`);
+      this.warn(
+        `print cache entry ${displayPath(meta)} failed its check (${(error as Error).message.split("\n")[0]}): dropped, and the file is printed again`,
+      );
       await this.drop(key);
       return undefined;
     }

@@ -25,7 +25,11 @@ export interface DocumentInfo {
   fonts: string[];
 }
 
-export async function finishPdf(bytes: Uint8Array, info: DocumentInfo, geometry: PageGeometry): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function finishPdf(
+  bytes: Uint8Array,
+  info: DocumentInfo,
+  geometry: PageGeometry,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   const unsafe = unsafePdfParts(pdf);
   if (unsafe.length) throw new Error(`Chromium's PDF holds ${unsafe.join(", ")}, which a built PDF may never hold`);
@@ -67,7 +71,12 @@ function setBoxes(page: PDFPage, geometry: PageGeometry) {
   page.setMediaBox(0, 0, width, height);
   page.node.delete(PDFName.of("CropBox"));
   if (!geometry.bleed) return;
-  const trim = { x: mmToPt(geometry.offset), y: mmToPt(geometry.offset), width: mmToPt(geometry.trim.width), height: mmToPt(geometry.trim.height) };
+  const trim = {
+    x: mmToPt(geometry.offset),
+    y: mmToPt(geometry.offset),
+    width: mmToPt(geometry.trim.width),
+    height: mmToPt(geometry.trim.height),
+  };
   const bleed = mmToPt(geometry.bleed);
   page.setTrimBox(trim.x, trim.y, trim.width, trim.height);
   page.setBleedBox(trim.x - bleed, trim.y - bleed, trim.width + 2 * bleed, trim.height + 2 * bleed);

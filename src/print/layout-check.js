@@ -66,13 +66,16 @@
     const outside = lines.find((line) => line.right > inner.right || line.left < inner.left);
     if (outside) {
       const by = Math.max(outside.right - inner.right, inner.left - outside.left);
-      report("box", element, text, `runs ${(by * 25.4 / 96).toFixed(1)} mm out of its ${describe(box)} box`);
+      report("box", element, text, `runs ${((by * 25.4) / 96).toFixed(1)} mm out of its ${describe(box)} box`);
       continue;
     }
     if (!sheet) continue;
     const sheetRect = sheet.getBoundingClientRect();
     const sheetStyle = getComputedStyle(sheet);
-    const safe = { left: sheetRect.left + parseFloat(sheetStyle.paddingLeft) - TOLERANCE, right: sheetRect.right - parseFloat(sheetStyle.paddingRight) + TOLERANCE };
+    const safe = {
+      left: sheetRect.left + parseFloat(sheetStyle.paddingLeft) - TOLERANCE,
+      right: sheetRect.right - parseFloat(sheetStyle.paddingRight) + TOLERANCE,
+    };
     const crossing = lines.find((line) => line.right > safe.right || line.left < safe.left);
     if (crossing) report("margin", element, text, "crosses the page margin");
   }
@@ -92,7 +95,12 @@
       if (a.element === b.element || reported.has(a.element) || reported.has(b.element)) continue;
       if (a.lines.some((line) => b.lines.some((other) => overlapping(line, other)))) {
         reported.add(b.element);
-        report("overlap", b.element, b.text, `is drawn over ${describe(a.element)}${sourceOf(a.element) ? ` (${sourceOf(a.element)})` : ""} "${short(a.text)}"`);
+        report(
+          "overlap",
+          b.element,
+          b.text,
+          `is drawn over ${describe(a.element)}${sourceOf(a.element) ? ` (${sourceOf(a.element)})` : ""} "${short(a.text)}"`,
+        );
       }
     }
   }

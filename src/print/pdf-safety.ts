@@ -8,9 +8,36 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from "pdf-lib";
 
 /** Keys that hold code, automatic actions, forms or attachments. */
-const forbiddenKeys = new Set(["JS", "JavaScript", "OpenAction", "AA", "AcroForm", "XFA", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "Launch"]);
+const forbiddenKeys = new Set([
+  "JS",
+  "JavaScript",
+  "OpenAction",
+  "AA",
+  "AcroForm",
+  "XFA",
+  "EmbeddedFile",
+  "EmbeddedFiles",
+  "RichMedia",
+  "Launch",
+]);
 /** Action types that run, submit, import or open something outside the document. */
-const forbiddenActions = new Set(["JavaScript", "Launch", "SubmitForm", "ImportData", "ResetForm", "Rendition", "Movie", "Sound", "GoToR", "GoToE", "RichMediaExecute", "Hide", "SetOCGState", "Trans", "GoTo3DView"]);
+const forbiddenActions = new Set([
+  "JavaScript",
+  "Launch",
+  "SubmitForm",
+  "ImportData",
+  "ResetForm",
+  "Rendition",
+  "Movie",
+  "Sound",
+  "GoToR",
+  "GoToE",
+  "RichMediaExecute",
+  "Hide",
+  "SetOCGState",
+  "Trans",
+  "GoTo3DView",
+]);
 
 /** Names what the PDF holds that it must not (empty when it is safe). */
 export function unsafePdfParts(pdf: PDFDocument): string[] {
@@ -24,7 +51,8 @@ export function unsafePdfParts(pdf: PDFDocument): string[] {
       for (const [key, value] of dict.entries()) {
         const name = key.decodeText();
         if (forbiddenKeys.has(name)) found.add(`/${name}`);
-        if (name === "S" && value instanceof PDFName && forbiddenActions.has(value.decodeText())) found.add(`a /${value.decodeText()} action`);
+        if (name === "S" && value instanceof PDFName && forbiddenActions.has(value.decodeText()))
+          found.add(`a /${value.decodeText()} action`);
         visit(value);
       }
     } else if (object instanceof PDFArray) {

@@ -35,7 +35,9 @@ export interface Rendered {
 /** Content that does not fit its page: how far it runs over, in millimetres, and which block to shorten. */
 class OverflowError extends Error {
   constructor(overflow: Overflow) {
-    const blocks = overflow.blocks.map((block) => `${block.name}${block.source ? ` (${block.source})` : ""} ${pxToMm(block.height).toFixed(0)} mm`);
+    const blocks = overflow.blocks.map(
+      (block) => `${block.name}${block.source ? ` (${block.source})` : ""} ${pxToMm(block.height).toFixed(0)} mm`,
+    );
     const culprit = blocks.length ? `; its tallest blocks: ${blocks.join(", ")}: shorten one of them` : "";
     super(`content overflows the page by ${pxToMm(overflow.px).toFixed(1)} mm${culprit}, or print on larger paper`);
   }
@@ -111,7 +113,11 @@ class Tab {
         attributes[attributes.indexOf("data-layout-text") + 1],
       );
       const glyphs = system.reduce((sum, font) => sum + font.glyphCount, 0);
-      problems.push({ kind: "font", ...about, detail: `has ${glyphs} character(s) drawn in ${system.map((f) => f.familyName).join(", ")}, a system font, because the brand's font has no glyph for them: use other characters, or a font that has them` });
+      problems.push({
+        kind: "font",
+        ...about,
+        detail: `has ${glyphs} character(s) drawn in ${system.map((f) => f.familyName).join(", ")}, a system font, because the brand's font has no glyph for them: use other characters, or a font that has them`,
+      });
     }
     return problems;
   }
@@ -135,7 +141,8 @@ class Tab {
     const problems = [...((await page.evaluate(layoutCheck)) as LayoutProblem[]), ...(await this.fallbackFonts())];
     if (problems.length) throw new LayoutProblemsError(problems);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: PAGE_TIMEOUT_MS });
-    if (!fixedPages) await page.evaluate(layOutFirstPage, geometry.margins.top, geometry.margins.inline, geometry.media.height - geometry.margins.bottom);
+    if (!fixedPages)
+      await page.evaluate(layOutFirstPage, geometry.margins.top, geometry.margins.inline, geometry.media.height - geometry.margins.bottom);
     const trim = mmToPx(geometry.offset);
     // Screenshots of two tabs at once can hang headless Chromium, and a tab in
     // the background may render no frame to capture

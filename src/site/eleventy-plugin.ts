@@ -44,7 +44,9 @@ export function upstanderPlugin(eleventyConfig: UserConfig, { brand, sites, site
   if (print) eleventyConfig.addPlugin(printPagesPlugin, print);
   eleventyConfig.addPlugin(i18nPlugin, { sites, defaultLocale: brand.locales[0]! });
   eleventyConfig.addPlugin(filtersPlugin);
-  const qrUrls = print && Object.fromEntries(Object.entries(sites[brand.locales[0]!]!.mainContacts).map(([audience, contact]) => [audience, contact.url!]));
+  const qrUrls =
+    print &&
+    Object.fromEntries(Object.entries(sites[brand.locales[0]!]!.mainContacts).map(([audience, contact]) => [audience, contact.url!]));
   eleventyConfig.addPlugin(assetsPlugin, { brand, site: Boolean(site), qrUrls });
   eleventyConfig.addPlugin(relativeUrlsPlugin);
 }

@@ -1,7 +1,7 @@
 // Eleventy 3 ships JavaScript without declarations; these cover the parts
 // Upstander uses. https://www.11ty.dev/docs/config/
 declare module "@11ty/eleventy/UserConfig" {
-  type Filter = (this: { page: { url: string; lang: string; inputPath: string } }, ...args: any[]) => unknown;
+  type Filter = (this: { page: { url: string; lang: string; inputPath: string } }, ...args: never[]) => unknown;
   export default class UserConfig {
     addGlobalData(name: string, value: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
@@ -12,7 +12,11 @@ declare module "@11ty/eleventy/UserConfig" {
     setUseTemplateCache(use: boolean): void;
     setIncludesDirectory(dir: string): void;
     setTemplateFormats(formats: string[]): void;
-    benchmarkManager: { setVerboseOutput(verbose: boolean): void; getAll(): Record<string, { setIsVerbose(verbose: boolean): void }>; get(name: string): unknown };
+    benchmarkManager: {
+      setVerboseOutput(verbose: boolean): void;
+      getAll(): Record<string, { setIsVerbose(verbose: boolean): void }>;
+      get(name: string): unknown;
+    };
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: "eleventy.after" | "eleventy.before", handler: (args: { directories: { output: string } }) => unknown): void;

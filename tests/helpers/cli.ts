@@ -17,7 +17,11 @@ export interface RunResult {
  * It reads the test fixtures' data (fixtureData) unless `env` names other
  * data: never the brand packs a user keeps in data/brands/.
  */
-export function runScript(script: "build" | "check" | "new-brand" | "audit", args: string[] = [], env: Record<string, string> = {}): Promise<RunResult> {
+export function runScript(
+  script: "build" | "check" | "new-brand" | "audit",
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -79,7 +79,9 @@ export { catalogFacts, structureFacts } from "../../src/audit/pdf-checks.ts";
 export function imageHeights(pdf: PDFDocument): number[] {
   return [...pdf.context.enumerateIndirectObjects()]
     .map(([, object]) => object)
-    .filter((object): object is PDFRawStream => object instanceof PDFRawStream && object.dict.get(PDFName.of("Subtype")) === PDFName.of("Image"))
+    .filter(
+      (object): object is PDFRawStream => object instanceof PDFRawStream && object.dict.get(PDFName.of("Subtype")) === PDFName.of("Image"),
+    )
     .map((image) => image.dict.lookup(PDFName.of("Height"), PDFNumber).asNumber());
 }
 

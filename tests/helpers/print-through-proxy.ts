@@ -18,10 +18,20 @@ import { tempDir } from "./cli.ts";
 const [proxy, idleMs] = [process.argv[2]!, Number(process.argv[3])];
 const { content, brands } = runChecks({ dataDir: DATA_DIR, brandDirs: [resolveBrandDir(DATA_DIR, "upstander")] });
 const brand = brands[0]!;
-const session = new PrintSession({ bleed: false, progress: { done: () => {}, end: () => {} }, buildDir: tempDir("network"), browserArgs: [`--proxy-server=${proxy}`] });
+const session = new PrintSession({
+  bleed: false,
+  progress: { done: () => {}, end: () => {} },
+  buildDir: tempDir("network"),
+  browserArgs: [`--proxy-server=${proxy}`],
+});
 try {
   const plan = planPrints(brand, { materials: ["one-minute-guide"], locales: ["en"] });
-  const files = await buildPrints({ content: content!, brand, sites: localizeBrand(content!, brand) }, plan, join(tempDir("network-out"), brand.id), session);
+  const files = await buildPrints(
+    { content: content!, brand, sites: localizeBrand(content!, brand) },
+    plan,
+    join(tempDir("network-out"), brand.id),
+    session,
+  );
   await new Promise((resolve) => setTimeout(resolve, idleMs));
   console.log(JSON.stringify(files.map((file) => file.path)));
 } finally {

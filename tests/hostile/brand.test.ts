@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { packWith, runScript, tempDir } from "../helpers/cli.ts";
 
 const check = (dir: string) => runScript("check", ["--brand", dir]);
-const withOverrides = (lines: string) => (yaml: string) => yaml.replace(/^overrides:\n  en:\n/m, `overrides:\n  en:\n${lines}`);
+const withOverrides = (lines: string) => (yaml: string) => yaml.replace(/^overrides:\n {2}en:\n/m, `overrides:\n  en:\n${lines}`);
 
 async function expectRefused(dir: string, ...messages: RegExp[]) {
   const result = await check(dir);
@@ -21,7 +21,9 @@ async function expectRefused(dir: string, ...messages: RegExp[]) {
 describe("refused by check, with file and field", () => {
   it("a locked step blanked with zero-width and format characters", () =>
     expectRefused(
-      packWith(withOverrides('    steps.young-people.report.title: "\\u200B"\n    steps.young-people.report.text: "\\u200B\\u2060\\uFEFF"\n')),
+      packWith(
+        withOverrides('    steps.young-people.report.title: "\\u200B"\n    steps.young-people.report.text: "\\u200B\\u2060\\uFEFF"\n'),
+      ),
       /brand\.yaml:\d+: overrides\.en\.steps\.young-people\.report\.title: "steps\.young-people\.report\.title" is a locked safety step: it may be reworded but not emptied/,
       /overrides\.en\.steps\.young-people\.report\.text: .*locked safety step/,
     ));
@@ -47,7 +49,11 @@ describe("refused by check, with file and field", () => {
       /overrides\.en\.pages\.home\.lead: links to https:\/\/evil\.example\/; links may go only to your own website/,
     ));
 
-  it("a duplicate locale", () => expectRefused(packWith((y) => y.replace("locales: [en, es]", "locales: [en, es, en]")), /brand\.yaml:\d+: locales\[2\]: en is listed twice/));
+  it("a duplicate locale", () =>
+    expectRefused(
+      packWith((y) => y.replace("locales: [en, es]", "locales: [en, es, en]")),
+      /brand\.yaml:\d+: locales\[2\]: en is listed twice/,
+    ));
 
   it("a 300-character id, and phones without digits or far too long", () =>
     expectRefused(

@@ -28,7 +28,11 @@ function recordingProxy(): Promise<{ server: Server; seen: string[]; address: st
     seen.push(`CONNECT ${request.url}`);
     socket.end();
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, seen, address: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, seen, address: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+    ),
+  );
 }
 
 let ours: Awaited<ReturnType<typeof recordingProxy>>;
@@ -54,10 +58,14 @@ it("a print run makes no request and no lookup outside the machine; a browser wi
     await browser.close();
   })();
 
-  const printRun = promisify(execFile)(process.execPath, ["--import", "tsx", join(ROOT, "tests", "helpers", "print-through-proxy.ts"), ours.address, String(IDLE_MS)], {
-    cwd: ROOT,
-    env: { ...process.env, UPSTANDER_DATA: copyOfData() },
-  });
+  const printRun = promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "tests", "helpers", "print-through-proxy.ts"), ours.address, String(IDLE_MS)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, UPSTANDER_DATA: copyOfData() },
+    },
+  );
   const [{ stdout }] = await Promise.all([printRun, controlRun]);
   expect(JSON.parse(stdout)).toEqual(["print/one-minute-guide-en-letter.pdf"]);
   expect(control.seen.length).toBeGreaterThan(0);

@@ -25,7 +25,9 @@ async function rebuildWithPoisoned(poison: (entry: { pdf: string; json: string }
   const out = join(tempDir("out"), "dist");
   const env = { UPSTANDER_DATA: data, UPSTANDER_CACHE: cache };
   expect((await runScript("build", [...args, "--out", out], env)).code).toBe(0);
-  const key = readdirSync(cache).find((file) => file.endsWith(".json"))!.slice(0, -".json".length);
+  const key = readdirSync(cache)
+    .find((file) => file.endsWith(".json"))!
+    .slice(0, -".json".length);
   await poison({ pdf: join(cache, `${key}.pdf`), json: join(cache, `${key}.json`) });
   const second = await runScript("build", [...args, "--out", out], env);
   const pdf = await PDFDocument.load(readFileSync(join(out, "upstander", "print", pdfName)));
@@ -45,7 +47,10 @@ async function expectReprinted(poison: Parameters<typeof rebuildWithPoisoned>[0]
 }
 
 it("a truncated PDF", () =>
-  expectReprinted(({ pdf }) => writeFileSync(pdf, readFileSync(pdf).subarray(0, 500)), "its pdf file does not match the checksum recorded with it"));
+  expectReprinted(
+    ({ pdf }) => writeFileSync(pdf, readFileSync(pdf).subarray(0, 500)),
+    "its pdf file does not match the checksum recorded with it",
+  ));
 
 it("a PDF given a JavaScript action, its checksum forged to match, and a page count of 99", () =>
   expectReprinted(async ({ pdf, json }) => {

@@ -34,34 +34,47 @@ describe("refused by name, with what to do", () => {
   });
 
   it("more than 100 alias expansions (a billion-laughs file)", () => {
-    const laughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]", ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)].join("\n");
+    const laughs = [
+      "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
+      ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`),
+    ].join("\n");
     expect(read(laughs)).toEqual([expect.stringMatching(/uses its YAML aliases \(\*name\) too often \(more than 100 expansions\)/)]);
   });
 
   it("nesting thousands of levels deep, flow or block", () => {
-    expect(read(`a: ${"[".repeat(5000)}${"]".repeat(5000)}\n`)).toEqual([expect.stringMatching(/nests values more than 32 levels deep|not valid YAML/)]);
+    expect(read(`a: ${"[".repeat(5000)}${"]".repeat(5000)}\n`)).toEqual([
+      expect.stringMatching(/nests values more than 32 levels deep|not valid YAML/),
+    ]);
     const block = Array.from({ length: 400 }, (_, i) => `${" ".repeat(i)}k:`).join("\n");
     expect(read(block)).toEqual([expect.stringMatching(/nests values more than 32 levels deep/)]);
   });
 
   it("a file over the size limit, before reading it", () => {
-    expect(read(`a: "${"x".repeat(MAX_DATA_FILE_BYTES)}"\n`)).toEqual([expect.stringMatching(/is 1\.0 MB; a data file may be at most 1 MB/)]);
+    expect(read(`a: "${"x".repeat(MAX_DATA_FILE_BYTES)}"\n`)).toEqual([
+      expect.stringMatching(/is 1\.0 MB; a data file may be at most 1 MB/),
+    ]);
   });
 
   it("a key written twice, found in one pass", () => {
-    expect(read("a: 1\nb: 2\na: 3\n")).toEqual([expect.stringMatching(/data\.yaml:3: not valid YAML: the key "a" is written twice in the same place \(first on line 1\)/)]);
+    expect(read("a: 1\nb: 2\na: 3\n")).toEqual([
+      expect.stringMatching(/data\.yaml:3: not valid YAML: the key "a" is written twice in the same place \(first on line 1\)/),
+    ]);
   });
 
   it("a folder or a device instead of a file", () => {
     const dir = tempDir("yaml");
     mkdirSync(join(dir, "brand.yaml"));
-    expect(readYamlFile(join(dir, "brand.yaml")).problems.map(formatProblem)).toEqual([expect.stringMatching(/brand\.yaml: is a folder, not a file/)]);
+    expect(readYamlFile(join(dir, "brand.yaml")).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/brand\.yaml: is a folder, not a file/),
+    ]);
     expect(readYamlFile("/dev/zero").problems.map(formatProblem)).toEqual([expect.stringMatching(/\/dev\/zero: is not an ordinary file/)]);
   });
 
   it("an unquoted number where text belongs: quote it, as written", () => {
     expect(read("phone: 0800111\n", z.strictObject({ phone: z.string() }))).toEqual([
-      expect.stringMatching(/data\.yaml:1: phone: must be text: put it in quotes, e\.g\. "0800111" \(without quotes YAML reads it as the number 800111, dropping its leading 0\)/),
+      expect.stringMatching(
+        /data\.yaml:1: phone: must be text: put it in quotes, e\.g\. "0800111" \(without quotes YAML reads it as the number 800111, dropping its leading 0\)/,
+      ),
     ]);
   });
 

@@ -16,7 +16,8 @@ import { launchBrowser } from "../../src/infra/browser.ts";
 import { serve } from "../../src/infra/static-server.ts";
 import { FIXTURE_BRANDS, packWith, runScript, tempDir } from "../helpers/cli.ts";
 
-const svg = (inner: string, attributes = "") => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>${inner}<rect width="10" height="10" fill="#0b3d91"/></svg>`;
+const svg = (inner: string, attributes = "") =>
+  `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>${inner}<rect width="10" height="10" fill="#0b3d91"/></svg>`;
 const OUTSIDE = "http://127.0.0.2:9";
 
 const payloads: Record<string, string> = {
@@ -26,7 +27,9 @@ const payloads: Record<string, string> = {
   "unterminated url()": svg(`<rect style="fill:url(${OUTSIDE}/d.svg#x" width="5" height="5"/>`),
   "image-set()": svg(`<rect style="fill: image-set('${OUTSIDE}/e.png' 1x)" width="5" height="5"/>`),
   "-webkit-image-set()": svg(`<style>rect { fill: -webkit-image-set(url(${OUTSIDE}/f.png) 1x) }</style>`),
-  "@font-face": svg(`<style>@font-face { font-family: x; src: url(${OUTSIDE}/g.woff) } text { font-family: x }</style><text y="5">a</text>`),
+  "@font-face": svg(
+    `<style>@font-face { font-family: x; src: url(${OUTSIDE}/g.woff) } text { font-family: x }</style><text y="5">a</text>`,
+  ),
   "use of an outside file": svg(`<use href="${OUTSIDE}/h.svg#a"/>`),
   "image from outside": svg(`<image href="${OUTSIDE}/i.png" width="5" height="5"/>`),
   "xlink:href javascript:": svg(`<a xlink:href="javascript:alert(1)"><rect width="5" height="5"/></a>`),
@@ -85,12 +88,15 @@ describe("SVG payloads", () => {
     });
     const raw = (await Promise.all(names.map((_, i) => requestsWhile(browser, `${server.url}/raw-${i}.svg`)))).flat();
     expect(raw.some((address) => address.startsWith(OUTSIDE))).toBe(true);
-    const clean = await Promise.all(names.map(async (name, i) => [name, await requestsWhile(browser, `${server.url}/clean-${i}.svg`)] as const));
+    const clean = await Promise.all(
+      names.map(async (name, i) => [name, await requestsWhile(browser, `${server.url}/clean-${i}.svg`)] as const),
+    );
     expect(clean.filter(([, requested]) => requested.length)).toEqual([]);
   });
 
   it("the shipped logos lose nothing", () => {
-    for (const brand of ["upstander", "northshire"]) expect(sanitizeSvg(readFileSync(join(FIXTURE_BRANDS, brand, "logo.svg"), "utf8")).removed, brand).toEqual([]);
+    for (const brand of ["upstander", "northshire"])
+      expect(sanitizeSvg(readFileSync(join(FIXTURE_BRANDS, brand, "logo.svg"), "utf8")).removed, brand).toEqual([]);
   });
 });
 
@@ -111,7 +117,12 @@ function png(width: number, height: number, rows = height): Buffer {
   header[8] = 8;
   header[9] = 2;
   const raw = Buffer.alloc(rows * (1 + width * 3));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 describe("PNG logos", () => {
@@ -128,8 +139,12 @@ describe("PNG logos", () => {
 
   it("truncated, lying about its size, or corrupted: damaged", () => {
     const shipped = readFileSync(join(FIXTURE_BRANDS, "puente", "logo.png"));
-    expect(pngProblem(shipped.subarray(0, Math.floor(shipped.length * 0.6)))).toMatch(/^is damaged or incomplete \(.+\); export it again as PNG$/);
-    expect(pngProblem(png(600, 200, 100))).toMatch(/is damaged or incomplete \(its image data is \d+ bytes, not the 360200 its size needs\)/);
+    expect(pngProblem(shipped.subarray(0, Math.floor(shipped.length * 0.6)))).toMatch(
+      /^is damaged or incomplete \(.+\); export it again as PNG$/,
+    );
+    expect(pngProblem(png(600, 200, 100))).toMatch(
+      /is damaged or incomplete \(its image data is \d+ bytes, not the 360200 its size needs\)/,
+    );
     const flipped = Buffer.from(shipped);
     flipped[60] = flipped[60]! ^ 0xff;
     expect(pngProblem(flipped)).toMatch(/fails its checksum/);
@@ -137,7 +152,9 @@ describe("PNG logos", () => {
 
   it("20000 x 20000 px: refused by its header, before decoding", () => {
     const started = performance.now();
-    expect(pngProblem(png(20_000, 20_000, 1))).toBe("is 20000 × 20000 px (400 megapixels); a logo may have at most 40 megapixels, e.g. 8000 × 5000 px: export it smaller");
+    expect(pngProblem(png(20_000, 20_000, 1))).toBe(
+      "is 20000 × 20000 px (400 megapixels); a logo may have at most 40 megapixels, e.g. 8000 × 5000 px: export it smaller",
+    );
     expect(performance.now() - started).toBeLessThan(1000);
   });
 

@@ -130,7 +130,8 @@ describe("a build killed with SIGKILL", () => {
     expect(again.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([".upstander-output", "upstander"]);
     expect(readdirSync(join(out, "..")).sort()).toEqual(["dist"]);
-    for (const file of ["index.html", "en/index.html", "manifest.json", "print/one-minute-guide-en-letter.pdf"]) expect(existsSync(join(out, "upstander", file))).toBe(true);
+    for (const file of ["index.html", "en/index.html", "manifest.json", "print/one-minute-guide-en-letter.pdf"])
+      expect(existsSync(join(out, "upstander", file))).toBe(true);
     expect(processesUsing(join(out, ".upstander-build-"))).toEqual([]);
   });
 

@@ -36,11 +36,14 @@ const read = (path: string) => readFileSync(path, "utf8");
 
 export function brandTokens(brand: Brand): string {
   const { primary, accent, text, background } = brand.colors;
-  const tints = Object.entries(tintColours).map(([name, value]) => `${name}:${value};`).join("");
+  const tints = Object.entries(tintColours)
+    .map(([name, value]) => `${name}:${value};`)
+    .join("");
   return `:root{--color-primary:${primary};--color-accent:${accent};--color-text:${text};--color-background:${background};${tints}--font-body:${fontStack(brand.font)};}`;
 }
 
-const stylesheet = (brand: Brand, parts: string[]) => [fontFaces(brand.font, "fonts/").css, brandTokens(brand), ...parts.map(read)].join("\n");
+const stylesheet = (brand: Brand, parts: string[]) =>
+  [fontFaces(brand.font, "fonts/").css, brandTokens(brand), ...parts.map(read)].join("\n");
 
 export const siteStylesheet = (brand: Brand) =>
   stylesheet(brand, [join(stylesDir, "site.css"), ...filesInSubfolders(componentsDir, ".css"), join(stylesDir, "print.css")]);

@@ -37,11 +37,15 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
     text
       .split(/(\{page\}|\{count\})/)
       .filter(Boolean)
-      .map((part) => (part === "{page}" ? "counter(page)" : part === "{count}" ? "counter(pages)" : JSON.stringify(part).replace(/</g, "\\3C ")))
+      .map((part) =>
+        part === "{page}" ? "counter(page)" : part === "{count}" ? "counter(pages)" : JSON.stringify(part).replace(/</g, "\\3C "),
+      )
       .join(" "),
   );
   // Each distinct value of a field, in first-seen order: the source addresses under a list of figures.
-  eleventyConfig.addFilter("uniqueValues", (items: Record<string, unknown>[], field: string) => [...new Set(items.map((item) => item[field]))]);
+  eleventyConfig.addFilter("uniqueValues", (items: Record<string, unknown>[], field: string) => [
+    ...new Set(items.map((item) => item[field])),
+  ]);
   // A phone number may wrap only before a bracketed alternative ("1-800-THE-LOST (1-800-843-5678)"):
   // split anywhere else, a digit group lands on the next line and gets misdialled.
   // A long address (e-mail, web) may break only after / . @ - and never with an

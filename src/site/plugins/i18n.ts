@@ -10,7 +10,10 @@ import type { Params } from "../../content/format.ts";
 import type { Localized } from "../../brand/localize.ts";
 import { pageUrl, type SitePage } from "../pages.ts";
 
-export function i18nPlugin(eleventyConfig: UserConfig, { sites, defaultLocale }: { sites: Record<string, Localized>; defaultLocale: string }) {
+export function i18nPlugin(
+  eleventyConfig: UserConfig,
+  { sites, defaultLocale }: { sites: Record<string, Localized>; defaultLocale: string },
+) {
   eleventyConfig.addPlugin(I18nPlugin, { defaultLanguage: defaultLocale, errorMode: "strict" });
 
   eleventyConfig.addFilter("t", function (key: string, params?: Params, locale?: string) {

@@ -14,7 +14,12 @@ export function printPagesPlugin(eleventyConfig: UserConfig, { files, bleed }: {
       layout: `print/${file.material}/${file.material}.njk`,
       permalink: `/${html}`,
       eleventyExcludeFromCollections: true,
-      print: { ...file, audience: materialAudience(file.material), geometry: pageGeometry(file.size, bleed), fixedPages: expectedPages(file) !== undefined },
+      print: {
+        ...file,
+        audience: materialAudience(file.material),
+        geometry: pageGeometry(file.size, bleed),
+        fixedPages: expectedPages(file) !== undefined,
+      },
     });
   }
 }

@@ -95,7 +95,10 @@ describe("quick exit", () => {
     const box = (await (await page.$(".quick-exit__button"))!.boundingBox())!;
     // A strip across the button's top edge, from the page above it into the button.
     const clip = { x: Math.round(box.x + box.width / 2), y: Math.round(box.y) - 3, width: 1, height: 8 };
-    const { data, info } = await sharp(await page.screenshot({ clip })).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(await page.screenshot({ clip }))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const pixel = (row: number) => [...data.subarray(row * info.channels, row * info.channels + 3)].join(",");
     // Above the edge: the page; on the edge: the border, in another colour.
     expect(pixel(3), "border row").not.toBe(pixel(0));
