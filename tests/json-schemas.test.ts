@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { jsonSchemaFiles, jsonSchemaText, schemaComment, schemaFileName, schemasDir } from "../src/brand/json-schemas.ts";
@@ -32,9 +33,11 @@ function dataFiles(): { file: string; schema: string }[] {
 
 const committedSchema = (name: string) => JSON.parse(readFileSync(join(schemasDir(DATA_DIR), name), "utf8")) as object;
 
+/** Ajv with the standard formats (uri, email, date), so a format an editor would flag is checked here too. */
 function validator(schemaName: string) {
-  // strict: false lets Ajv pass over the `format` keywords it has no checker for (uri, email, date).
-  return new Ajv2020({ strict: false, allErrors: true }).compile(committedSchema(schemaName));
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  return ajv.compile(committedSchema(schemaName));
 }
 
 describe("JSON Schemas", () => {
@@ -65,5 +68,15 @@ describe("JSON Schemas", () => {
     expect(validate.errors!.map((e) => e.params)).toContainEqual({ additionalProperty: "colours" });
     expect(validate({ ...brand, website: "http://northshire.example" })).toBe(false);
     expect(validate({ ...brand, region: "fr" })).toBe(false);
+  });
+
+  it("check formats as the checks do: an e-mail address without @, a date that does not exist", () => {
+    const contacts = parse(readFileSync(join(DATA_DIR, "content", "contacts.yaml"), "utf8")) as Record<string, unknown>[];
+    const validate = validator("contacts.schema.json");
+    expect(validate(contacts)).toBe(true);
+    expect(validate([{ ...contacts[2], email: "gethelp.ncmec.org" }])).toBe(false);
+    expect(validate.errors!.map((e) => e.params)).toContainEqual({ format: "email" });
+    expect(validate([{ ...contacts[2], verified: "2026-13-45" }])).toBe(false);
+    expect(validate.errors!.map((e) => e.params)).toContainEqual({ format: "date" });
   });
 });

@@ -321,10 +321,13 @@ async function swapIn(out: string, buildDir: string, brandIds: string[], marker:
 }
 
 /**
- * Fault injection for the kill tests (tests/hostile/output.test.ts):
+ * Fault injection for the tests of what a failed build leaves
+ * (tests/hostile/output.test.ts, tests/build-atomic.test.ts):
  * `UPSTANDER_KILL_AT=swap` kills the build with SIGKILL at that point, as a
- * power cut or `kill -9` would. Unset, it does nothing.
+ * power cut or `kill -9` would; `UPSTANDER_FAIL_AT=render` throws there, as
+ * a bug would. Unset, it does nothing.
  */
 export function faultPoint(stage: string): void {
   if (process.env.UPSTANDER_KILL_AT === stage) process.kill(process.pid, "SIGKILL");
+  if (process.env.UPSTANDER_FAIL_AT === stage) throw new Error(`fault injected at ${stage} (UPSTANDER_FAIL_AT)`);
 }

@@ -6,6 +6,7 @@
 import { Eleventy } from "@11ty/eleventy";
 import { TEMPLATES_DIR } from "../infra/paths.ts";
 import { upstanderDirectories, upstanderPlugin } from "../site/eleventy-plugin.ts";
+import { faultPoint } from "./output-dir.ts";
 import type { BuildTarget } from "../site/target.ts";
 
 export async function renderWithEleventy(target: BuildTarget, outDir: string): Promise<void> {
@@ -16,6 +17,8 @@ export async function renderWithEleventy(target: BuildTarget, outDir: string): P
     config: (eleventyConfig) => {
       upstanderDirectories(eleventyConfig);
       eleventyConfig.addPlugin(upstanderPlugin, target);
+      // Where the atomic-build test makes rendering itself fail, page by page.
+      eleventyConfig.addTransform("fault-point", (content: string) => (faultPoint("render"), content));
     },
   });
   // quietMode leaves the "Wrote N files" summary, which Eleventy forces out; our

@@ -11,6 +11,7 @@ declare module "@11ty/eleventy/UserConfig" {
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setUseTemplateCache(use: boolean): void;
     setIncludesDirectory(dir: string): void;
+    addTransform(name: string, transform: (content: string) => string): void;
     setTemplateFormats(formats: string[]): void;
     benchmarkManager: {
       setVerboseOutput(verbose: boolean): void;
