@@ -7,7 +7,7 @@ import type { Brand } from "./load.ts";
 import type { Audience, Dictionary, LocaleContent, StepGroup } from "../content/schemas.ts";
 import { stepGroups } from "../content/schemas.ts";
 import type { Content } from "../content/load.ts";
-import { formatDate, formatHours, formatStatValue, formattingLocale, translator, type Translate } from "../content/format.ts";
+import { displayUrl, formatDate, formatHours, formatStatValue, formattingLocale, translator, type Translate } from "../content/format.ts";
 import { checkPhone } from "../content/phone.ts";
 
 /** What a tel: link dials: the number in E.164 (+18008435678) where it has one, else its digits (999). */
@@ -118,6 +118,15 @@ export function localize(content: Content, brand: Brand, locale: string) {
   const ownStats = content.stats.filter((stat) => stat.regions.includes(brand.region));
   const statsRegion = ownStats.length ? brand.region : FALLBACK_STATS_REGION;
 
+  const release = {
+    version: content.release.version,
+    reviewed: formatDate(content.release.reviewed, formatting),
+    nextReview: formatDate(content.release.nextReview, formatting),
+  };
+  const mainContacts = Object.fromEntries(
+    Object.entries(region.mainContacts).map(([audience, id]) => [audience, contacts.find((c) => c.id === id)!]),
+  ) as Record<Audience, LocalizedContact>;
+
   return {
     locale,
     /** The locale Intl formats dates, numbers and plurals with: en-GB for English on a gb brand. */
@@ -135,16 +144,33 @@ export function localize(content: Content, brand: Brand, locale: string) {
     },
     strings,
     brand: { id: brand.id, name: brand.name, shortName: brand.shortName, website: brand.website, footer: brand.footer?.[locale] },
-    release: {
-      version: content.release.version,
-      reviewed: formatDate(content.release.reviewed, formatting),
-      nextReview: formatDate(content.release.nextReview, formatting),
-    },
+    release,
     region: { id: brand.region, name: text.regions[brand.region]!.name, emergency: region.emergency, exitUrl: region.exitUrl },
     /** Per audience, the main help service: the QR code on that audience's materials, first in the site's header. */
-    mainContacts: Object.fromEntries(
-      Object.entries(region.mainContacts).map(([audience, id]) => [audience, contacts.find((c) => c.id === id)!]),
-    ) as Record<Audience, LocalizedContact>,
+    mainContacts,
+    /** The translated parameters of the print pieces every material shares (templates/_includes/print/macros.njk). */
+    printParts: {
+      logoAlt: t("print.logo-alt", { name: brand.name }),
+      colophon: {
+        brandName: brand.name,
+        website: brand.website,
+        footer: brand.footer?.[locale],
+        footerSource: `brand.yaml footer.${locale}`,
+        version: t("print.version", { version: release.version, reviewed: release.reviewed, next: release.nextReview }),
+      },
+      /** Per audience: the QR code of its main service. */
+      qr: Object.fromEntries(
+        Object.entries(mainContacts).map(([audience, contact]) => [
+          audience,
+          {
+            contact,
+            image: `qr-${audience}.svg`,
+            alt: t("print.qr-alt", { name: contact.name, url: displayUrl(contact.url ?? "") }),
+            caption: t("print.scan", { name: contact.name }),
+          },
+        ]),
+      ) as Record<Audience, { contact: LocalizedContact; image: string; alt: string; caption: string }>,
+    },
     routes: content.howItHappens.routes.map((route) => ({
       id: route.id,
       ...text.routes[route.id]!,
@@ -160,6 +186,8 @@ export function localize(content: Content, brand: Brand, locale: string) {
         label: text.stats[stat.id]!.label,
         display: formatStatValue(stat, formatting, t),
         citation: t("stat.source", { source: stat.source, year: stat.year }),
+        /** The same, as print gives it in brackets after the figure. */
+        printCitation: t("print.citation", { source: stat.source, year: stat.year }),
       })),
     /** Set when the figures are not the brand's region's own: "These figures are from the United States...". */
     statsFromElsewhere:

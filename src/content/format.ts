@@ -106,3 +106,6 @@ export function dialString(published: string): string {
     .join("")
     .replace(/[^\d+]/g, "");
 }
+
+/** How an address reads in print and on screen: report.cybertip.org, not https://report.cybertip.org/ */
+export const displayUrl = (url: string) => url.replace(/^https:\/\/(www\.)?/, "").replace(/\/$/, "");

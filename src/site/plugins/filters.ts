@@ -8,6 +8,7 @@ import MarkdownIt from "markdown-it";
 import { groupContacts } from "../../brand/contact-groups.ts";
 import { contactsFor, type Localized, type LocalizedContact } from "../../brand/localize.ts";
 import type { Audience } from "../../content/schemas.ts";
+import { displayUrl } from "../../content/format.ts";
 import { escapeMarkdown } from "../../content/text-rules.ts";
 
 /** Addresses this short break only between their larger parts. */
@@ -23,8 +24,7 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("mdInline", (text: string) => markdown.renderInline(text));
   // A value set into Markdown text (a brand's name) stays plain text: no link or emphasis can come from it.
   eleventyConfig.addFilter("mdEscape", escapeMarkdown);
-  // How an address reads in print and on screen: report.cybertip.org, not https://report.cybertip.org/
-  eleventyConfig.addFilter("displayUrl", (url: string) => url.replace(/^https:\/\/(www\.)?/, "").replace(/\/$/, ""));
+  eleventyConfig.addFilter("displayUrl", displayUrl);
   // A file size as people read it, in the page's language: "245 kB", "1,2 MB".
   eleventyConfig.addFilter("fileSize", function (bytes: number) {
     const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, "megabyte"] : [bytes / 1000, "kilobyte"];
@@ -57,6 +57,8 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("phoneParts", (phone: string) => phone.split(/ (?=\()/));
   eleventyConfig.addFilter("forAudience", (contacts: LocalizedContact[], audience: Audience) => contactsFor(contacts, audience));
   eleventyConfig.addFilter("contactGroups", groupContacts);
+  // A component's params with more set: qrCode(site.printParts.qr.parents | merge({ beside: true })).
+  eleventyConfig.addFilter("merge", (params: object, more: object) => ({ ...params, ...more }));
   // Languages named in the page's language ("English and Spanish"), for link texts.
   eleventyConfig.addFilter("languageNames", (locales: string[], site: Localized) => {
     const names = new Intl.DisplayNames(site.formatting, { type: "language", fallback: "code" });
