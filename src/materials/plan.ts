@@ -6,7 +6,7 @@
  */
 import type { PaperFamily } from "../content/schemas.ts";
 import type { PaperSize } from "./paper.ts";
-import { materials, type MaterialId } from "./registry.ts";
+import { materialDeclaration, type MaterialId } from "./registry.ts";
 
 export type { MaterialId } from "./registry.ts";
 
@@ -18,7 +18,7 @@ export interface PrintingBrand {
 }
 
 /** Who a material speaks to: its contacts, and the service its QR code leads to. */
-export const materialAudience = (material: MaterialId) => materials[material].audience;
+export const materialAudience = (material: MaterialId) => materialDeclaration(material).audience;
 
 export interface PlannedPrint {
   material: MaterialId;
@@ -35,7 +35,7 @@ export interface PlanFilter {
 }
 
 function localeSets(material: MaterialId, brand: PrintingBrand): string[][] {
-  if (materials[material].locales === "first-two") return [brand.locales.slice(0, 2)];
+  if (materialDeclaration(material).locales === "first-two") return [brand.locales.slice(0, 2)];
   return brand.locales.map((locale) => [locale]);
 }
 
@@ -46,7 +46,7 @@ export function planPrints(brand: PrintingBrand, filter: PlanFilter = {}): Plann
       localeSets(material, brand)
         .filter((locales) => !filter.locales || locales.every((l) => filter.locales!.includes(l)))
         .flatMap((locales) =>
-          materials[material].sizes[brand.paper].map((size) => ({
+          materialDeclaration(material).sizes[brand.paper].map((size) => ({
             material,
             locales,
             size,
@@ -58,7 +58,7 @@ export function planPrints(brand: PrintingBrand, filter: PlanFilter = {}): Plann
 
 /** How many pages a planned file must come out as, from its material's page rule; undefined: as many as it needs. */
 export function expectedPages(print: PlannedPrint): number | undefined {
-  const rule = materials[print.material].pages;
+  const rule = materialDeclaration(print.material).pages;
   if (rule === "flowing") return undefined;
   return rule === "one-per-locale" ? print.locales.length : rule.exactly;
 }

@@ -14,6 +14,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Brand } from "../../brand/load.ts";
 import { TEMPLATES_DIR } from "../../infra/paths.ts";
 import { qrCodeSvg } from "../../print/qr.ts";
+import { materialFolders } from "../../materials/registry.ts";
 import { fontFaces, fontStack } from "../../brand/fonts.ts";
 
 const componentsDir = join(TEMPLATES_DIR, "_includes", "components");
@@ -48,7 +49,16 @@ const stylesheet = (brand: Brand, parts: string[]) =>
 export const siteStylesheet = (brand: Brand) =>
   stylesheet(brand, [join(stylesDir, "site.css"), ...filesInSubfolders(componentsDir, ".css"), join(stylesDir, "print.css")]);
 
-export const printStylesheet = (brand: Brand) => stylesheet(brand, [join(printDir, "print.css"), ...filesInSubfolders(printDir, ".css")]);
+export const printStylesheet = (brand: Brand) =>
+  stylesheet(brand, [
+    join(printDir, "print.css"),
+    ...materialFolders().flatMap((folder) =>
+      readdirSync(folder)
+        .filter((file) => file.endsWith(".css"))
+        .sort()
+        .map((file) => join(folder, file)),
+    ),
+  ]);
 
 /** The site shows the logo at most 64 CSS px tall; twice that stays sharp on high-density screens. */
 const WEB_LOGO_HEIGHT_PX = 128;
