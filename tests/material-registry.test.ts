@@ -16,6 +16,7 @@ import { progress } from "../src/infra/progress.ts";
 import { ROOT } from "../src/infra/paths.ts";
 import { planPrints } from "../src/materials/plan.ts";
 import { registerMaterial, type MaterialId } from "../src/materials/registry.ts";
+import { printStylesheet } from "../src/site/plugins/assets.ts";
 import { localizeBrand } from "../src/site/target.ts";
 import { copyOfData, tempDir } from "./helpers/cli.ts";
 import { hasPoppler, pageText } from "./helpers/pdf.ts";
@@ -58,10 +59,8 @@ it("builds a material registered from a folder outside templates/, with no other
   } finally {
     await session.close();
   }
-  // Its CSS came with it, from its folder.
-  expect(readFileSync(join(buildDir, "work", "print-northshire", "assets", "print.css"), "utf8")).toContain(
-    ".bookmark__steps { font-size: 16pt;",
-  );
+  // Its CSS comes with it, from its folder, into the print stylesheet.
+  expect(printStylesheet(brand)).toContain(".bookmark__steps { font-size: 16pt;");
   if (hasPoppler) {
     const text = pageText(join(out, "print", "bookmark-es-a4.pdf"), 1);
     expect(text).toContain("Guarda este marcapáginas");
