@@ -4,21 +4,21 @@
  * across the page margin, and a character no bundled font has. Rendered by
  * the real renderer, as the build renders every print page.
  */
-import { copyFileSync, cpSync, mkdtempSync } from "node:fs";
+import { copyFileSync, cpSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { LayoutProblemsError, type LayoutProblem } from "./layout-problems.ts";
 import { pageGeometry } from "../materials/paper.ts";
 import { PrintRenderer } from "./renderer.ts";
 import { serve } from "../infra/static-server.ts";
+import { tempDir } from "../../tests/helpers/cli.ts";
 
 let renderer: PrintRenderer;
 let server: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), "upstander-layout-"));
+  const dir = tempDir("layout");
   cpSync(join(import.meta.dirname, "fixtures", "crowded.html"), join(dir, "crowded.html"));
   const fonts = join(dirname(createRequire(import.meta.url).resolve("@fontsource/atkinson-hyperlegible/package.json")), "files");
   copyFileSync(join(fonts, "atkinson-hyperlegible-latin-400-normal.woff2"), join(dir, "atkinson.woff2"));

@@ -1,7 +1,7 @@
 /** Run the project's own commands as a user would, and copy data folders to break them. */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../../src/infra/paths.ts";
@@ -32,8 +32,18 @@ export function runScript(
   });
 }
 
+const created: string[] = [];
+
+/** A new folder under the system's temp folder, removed when the test file ends (tests/helpers/cleanup.ts). */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `upstander-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `upstander-${prefix}-`));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes every folder tempDir made in this test file. */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
 
 /** The brand packs tests build: copies of the shipped ones, so a user's own packs in data/brands/ never change a test. */
