@@ -1,5 +1,5 @@
 /**
- * npm run audit [-- --dir DIR --brand ID|PATH]: accessibility and privacy of a
+ * npm run audit [-- --dir DIR --brand ID|PATH --only CHECK,...]: accessibility and privacy of a
  * finished build (dist/ by default; run npm run build first). Prints each
  * problem, then the counts per check; exit 1 when there is any problem.
  * The print pages are rendered again from the brand packs (the shipped ones,
@@ -12,13 +12,29 @@ import { checkNames, runAudit, type CheckName } from "../src/audit/run.ts";
 import { resolveBrandDir, shippedBrandDirs } from "../src/brand/load.ts";
 import { runChecks } from "../src/checks.ts";
 import { DATA_DIR } from "../src/infra/paths.ts";
-import { commandArgs, failed, reportProblems, runCommand } from "../src/infra/report.ts";
+import { commandArgs, failed, reportProblems, runCommand, UsageError } from "../src/infra/report.ts";
+
+/** --only axe,keyboard (or the names the summary prints, such as "target size"): the checks to run. */
+function parseOnly(list: string): Set<CheckName> {
+  const byName = new Map(
+    Object.entries(checkNames).flatMap(([key, name]) => [
+      [key.toLowerCase(), key],
+      [name.toLowerCase(), key],
+    ]),
+  );
+  const checks = list.split(",").map((name) => name.trim().toLowerCase());
+  const unknown = checks.filter((name) => !byName.has(name));
+  if (unknown.length)
+    throw new UsageError(`--only: no check named ${unknown.join(", ")}; the checks are ${Object.keys(checkNames).join(", ")}`);
+  return new Set(checks.map((name) => byName.get(name) as CheckName));
+}
 
 runCommand("audit", async () => {
   const { values } = parseArgs({
     args: commandArgs(),
-    options: { dir: { type: "string", default: "dist" }, brand: { type: "string", multiple: true } },
+    options: { dir: { type: "string", default: "dist" }, brand: { type: "string", multiple: true }, only: { type: "string" } },
   });
+  const only = values.only === undefined ? undefined : parseOnly(values.only);
   const dir = resolve(values.dir);
   if (!existsSync(dir)) {
     console.error(`audit: ${values.dir} does not exist; run npm run build first`);
@@ -35,12 +51,13 @@ runCommand("audit", async () => {
   const result = await runAudit(dir, {
     brands,
     onPage: (where) => process.stdout.isTTY && process.stdout.write(`\raudit: ${where}`.padEnd(80)),
+    only,
   });
   if (process.stdout.isTTY) process.stdout.write("\r".padEnd(81) + "\r");
   for (const problem of result.problems) console.error(`audit: ${checkNames[problem.check]}: ${problem.where}: ${problem.message}`);
-  const counts = (Object.keys(checkNames) as CheckName[]).map(
-    (check) => `${checkNames[check]} ${result.problems.filter((p) => p.check === check).length}`,
-  );
+  const counts = (Object.keys(checkNames) as CheckName[])
+    .filter((check) => !only || only.has(check))
+    .map((check) => `${checkNames[check]} ${result.problems.filter((p) => p.check === check).length}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`audit: ${result.pages} page(s), ${result.pdfs} PDF(s) in ${seconds} s; problems: ${counts.join(", ")}`);
   if (result.problems.length) failed();

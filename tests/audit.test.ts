@@ -74,8 +74,9 @@ it("a text colour passing on white but not on the tinted boxes is refused, and t
   const fixed = packWith((y) => y.replace('text: "#1a1a1a"', `text: "${suggested}"`).replace("id: northshire", "id: colour-test"));
   const out = join(tempDir("audit-colour"), "dist");
   expect((await runScript("build", ["--brand", fixed, "--no-pdf", "--locale", "en", "--out", out])).code).toBe(0);
-  const audited = await runScript("audit", ["--dir", out, "--brand", fixed]);
-  expect(audited.stdout).toMatch(/problems: axe 0, /);
+  // axe alone: the colour is what is in question here (the full audit runs on the fixture build above).
+  const audited = await runScript("audit", ["--dir", out, "--brand", fixed, "--only", "axe"]);
+  expect(audited.stdout).toMatch(/problems: axe 0$/m);
 });
 
 describe("npm run audit", () => {

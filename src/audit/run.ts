@@ -67,9 +67,12 @@ export interface AuditOptions {
   /** The checked brands whose print pages to render for the clear-print rules, by id. */
   brands: ReadonlyMap<string, Pick<BuildTarget, "content" | "brand">>;
   onPage?: (where: string) => void;
+  /** Run only these checks (npm run audit -- --only axe,keyboard); all when not given. */
+  only?: ReadonlySet<CheckName>;
 }
 
-export async function runAudit(dir: string, { brands, onPage = () => {} }: AuditOptions): Promise<AuditResult> {
+export async function runAudit(dir: string, { brands, onPage = () => {}, only }: AuditOptions): Promise<AuditResult> {
+  const wanted = (check: CheckName) => !only || only.has(check);
   const problems: AuditProblem[] = [];
   const pages = htmlFiles(dir);
   const manifests = brandFolders(dir).flatMap((folder) => {
@@ -82,12 +85,12 @@ export async function runAudit(dir: string, { brands, onPage = () => {} }: Audit
     for (const file of pages) {
       const where = relative(dir, file);
       onPage(where);
-      const findings = await auditPage(browser, `${server.url}/${where.split("\\").join("/")}`, readFileSync(file, "utf8"));
+      const findings = await auditPage(browser, `${server.url}/${where.split("\\").join("/")}`, readFileSync(file, "utf8"), wanted);
       for (const check of Object.keys(findings) as (keyof PageFindings)[]) {
         for (const message of findings[check]) problems.push({ check, where, message });
       }
     }
-    for (const [folder, manifest] of manifests) {
+    for (const [folder, manifest] of wanted("clearPrint") ? manifests : []) {
       const target = brands.get(basename(folder));
       if (!manifest.files.length) continue;
       if (!target) {
@@ -107,7 +110,7 @@ export async function runAudit(dir: string, { brands, onPage = () => {} }: Audit
     await browser.close();
     await server.close();
   }
-  for (const message of await validateHtml(dir)) {
+  for (const message of wanted("html") ? await validateHtml(dir) : []) {
     problems.push({
       check: "html",
       where: `${relative(dir, message.file)}${message.line ? `:${message.line}` : ""}`,
@@ -118,9 +121,9 @@ export async function runAudit(dir: string, { brands, onPage = () => {} }: Audit
   for (const [brand, manifest] of manifests) {
     for (const file of manifest.files) {
       pdfs++;
-      for (const message of await checkPdf(join(brand, file.path), file.locales))
+      for (const message of wanted("pdf") ? await checkPdf(join(brand, file.path), file.locales) : [])
         problems.push({ check: "pdf", where: relative(dir, join(brand, file.path)), message });
     }
   }
-  return { pages: pages.length, pdfs, problems };
+  return { pages: pages.length, pdfs, problems: problems.filter((problem) => wanted(problem.check)) };
 }

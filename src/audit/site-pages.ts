@@ -81,7 +81,18 @@ async function horizontalScroll(page: Page, width: number): Promise<boolean> {
   return page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1") as Promise<boolean>;
 }
 
-export async function auditPage(browser: Browser, url: string, html: string): Promise<PageFindings> {
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: "tag", values: ${JSON.stringify(axeTags)} } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) })))`,
+  )) as { id: string; help: string; targets: string[] }[];
+  return violations.map((v) => `${v.id}: ${v.help} (${v.targets.slice(0, 3).join(", ")}${v.targets.length > 3 ? ", ..." : ""})`);
+}
+
+/** Which page checks to run: the slow ones not wanted are skipped (all run when not given). */
+export type WantedCheck = (check: keyof PageFindings) => boolean;
+
+export async function auditPage(browser: Browser, url: string, html: string, wanted: WantedCheck = () => true): Promise<PageFindings> {
   const page = await browser.newPage();
   const origin = new URL(url).origin;
   const outside: string[] = [];
@@ -99,15 +110,11 @@ export async function auditPage(browser: Browser, url: string, html: string): Pr
     await page.goto(url, { waitUntil: "load" });
     await page.evaluate("document.fonts.ready.then(() => true)");
 
-    await page.addScriptTag({ content: axeSource });
-    const violations = (await page.evaluate(
-      `axe.run(document, { runOnly: { type: "tag", values: ${JSON.stringify(axeTags)} } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) })))`,
-    )) as { id: string; help: string; targets: string[] }[];
-    const axe = violations.map((v) => `${v.id}: ${v.help} (${v.targets.slice(0, 3).join(", ")}${v.targets.length > 3 ? ", ..." : ""})`);
+    const axe = wanted("axe") ? await axeProblems(page) : [];
 
     await page.emulateMediaFeatures([{ name: "prefers-reduced-motion", value: "reduce" }]);
     const computed = (await page.evaluate(inPageChecks)) as { moving: string[]; interactive: string[]; small: string[] };
-    const keyboard = await keyboardProblems(page, computed.interactive);
+    const keyboard = wanted("keyboard") ? await keyboardProblems(page, computed.interactive) : [];
 
     const reflow = [];
     if (await horizontalScroll(page, 320)) reflow.push("scrolls sideways at 320 CSS px");
@@ -121,7 +128,9 @@ export async function auditPage(browser: Browser, url: string, html: string): Pr
     ];
 
     const quickExit = html.includes('class="quick-exit__button"') ? [] : ["has no quick exit"];
-    const focusObscured = [...(await obscuredFocusProblems(page, url)), ...(await stickyBarProblems(page, url))];
+    const focusObscured = wanted("focusObscured")
+      ? [...(await obscuredFocusProblems(page, url)), ...(await stickyBarProblems(page, url))]
+      : [];
 
     return {
       axe,
