@@ -4,7 +4,7 @@
  * both render from this, so they can never disagree.
  */
 import type { Brand } from "./load.ts";
-import type { Audience, Dictionary, LocaleContent, StepGroup } from "../content/schemas.ts";
+import type { Audience, Dictionary, Hours, LocaleContent, StepGroup } from "../content/schemas.ts";
 import { stepGroups } from "../content/schemas.ts";
 import type { Content } from "../content/load.ts";
 import { displayUrl, formatDate, formatHours, formatStatValue, formattingLocale, translator, type Translate } from "../content/format.ts";
@@ -74,17 +74,21 @@ export function localize(content: Content, brand: Brand, locale: string) {
   const t: Translate = translator(strings, locale, formatting);
   const region = content.regions[brand.region]!;
 
+  // How to reach a service, as published, with a dialable number and opening hours in this language.
+  const waysToReach = (c: { phone?: string; email?: string; url?: string; hours?: Hours }) => ({
+    phone: c.phone,
+    dial: c.phone && dialTarget(c.phone, brand.region),
+    email: c.email,
+    url: c.url,
+    hours: c.hours ? formatHours(c.hours, formatting, t) : [],
+  });
   const contacts: LocalizedContact[] = [
     ...brand.contacts.map((c, i) => ({
       id: c.id,
       source: `brand.yaml contacts[${i}]`,
       name: c.name[locale]!,
       description: c.description?.[locale],
-      phone: c.phone,
-      dial: c.phone && dialTarget(c.phone, brand.region),
-      email: c.email,
-      url: c.url,
-      hours: c.hours ? formatHours(c.hours, formatting, t) : [],
+      ...waysToReach(c),
       audience: c.audience,
       emergency: false,
       crisis: false,
@@ -96,11 +100,7 @@ export function localize(content: Content, brand: Brand, locale: string) {
         id: c.id,
         source: `data/content/contacts.yaml ${c.id}`,
         ...text.contacts[c.id]!,
-        phone: c.phone,
-        dial: c.phone && dialTarget(c.phone, c.region),
-        email: c.email,
-        url: c.url,
-        hours: c.hours ? formatHours(c.hours, formatting, t) : [],
+        ...waysToReach(c),
         anonymous: c.anonymous,
         account: c.account,
         audience: c.audience,
