@@ -5,13 +5,12 @@
  * them (its own languages and texts, whichever brand the build made first),
  * and no PDF has a word printed over another, read back from the PDFs.
  */
-import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { ROOT } from "../src/infra/paths.ts";
 import { addStandInLanguages, copyOfData, runScript, tempDir } from "./helpers/cli.ts";
-import { hasPoppler, overlappingWords, pageText, wordBoxes } from "./helpers/pdf.ts";
+import { documentText, hasPoppler, overlappingWords, pageText, wordBoxes } from "./helpers/pdf.ts";
 
 const school = join(ROOT, "tests", "fixtures", "packs", "oakfield-primary");
 let together: string;
@@ -106,9 +105,7 @@ it.runIf(hasPoppler)("prints no word over another in any PDF of any brand", () =
   }
 });
 
-/** All the text of a PDF, with runs of white space (line ends included) as single spaces. */
-const pdfText = (brand: string, file: string) =>
-  execFileSync("pdftotext", [join(together, brand, "print", file), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+const pdfText = (brand: string, file: string) => documentText(join(together, brand, "print", file));
 
 it.skipIf(!hasPoppler)("prints each region's own figures, crisis line, dates and QR service for its audience", () => {
   // United Kingdom (northshire): the IWF's figures, no NCMEC one, British dates.

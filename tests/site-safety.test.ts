@@ -98,7 +98,7 @@ describe.each(BRANDS)("%s", (brand) => {
       for (const path of pagesOf(brand).filter((p) => /\/(en|es)\/(|get-help\/|what-to-do\/|for-parents\/)$/.test(p))) {
         await page.goto(server.url + path, { waitUntil: "load" });
         const bottoms = (await page.evaluate(
-          `[document.querySelector("h1"), document.querySelector(".help-now__way")].map((e) => e.getBoundingClientRect().bottom)`,
+          `[document.querySelector("h1"), document.querySelector(".help-now .help-line__way")].map((e) => e.getBoundingClientRect().bottom)`,
         )) as number[];
         expect(Math.max(...bottoms), path).toBeLessThanOrEqual(667);
       }

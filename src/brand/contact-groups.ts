@@ -12,22 +12,18 @@ export interface ContactGroup {
   contacts: LocalizedContact[];
 }
 
-/** Groups serving more audiences come first; equal sizes follow the order of `audiences`. */
-const rank = (group: readonly Audience[]) => [-group.length, ...group.map((a) => audiences.indexOf(a))];
-function compareRanks(a: number[], b: number[]): number {
-  const differs = a.findIndex((value, i) => value !== b[i]);
-  return differs < 0 ? a.length - b.length : a[differs]! - (b[differs] ?? 0);
-}
+/** Groups serving more audiences first; among equals, the order of `audiences` ("0" young people, "1" parents...). */
+const order = (served: readonly Audience[]) => `${audiences.length - served.length}${served.map((a) => audiences.indexOf(a)).join("")}`;
 
 export function groupContacts(contacts: readonly LocalizedContact[]): ContactGroup[] {
   const urgent = contacts.filter((c) => c.emergency || c.crisis);
-  const byAudiences = new Map<string, ContactGroup>();
+  const byAudiences = new Map<string, { audiences: Audience[]; contacts: LocalizedContact[] }>();
   for (const contact of contacts.filter((c) => !c.emergency && !c.crisis)) {
     const served = audiences.filter((a) => contact.audience.includes(a));
-    const key = served.join(" ");
+    const key = order(served);
     if (!byAudiences.has(key)) byAudiences.set(key, { audiences: served, contacts: [] });
     byAudiences.get(key)!.contacts.push(contact);
   }
-  const groups = [...byAudiences.values()].sort((a, b) => compareRanks(rank(a.audiences as Audience[]), rank(b.audiences as Audience[])));
+  const groups = [...byAudiences.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, group]) => group);
   return [...(urgent.length ? [{ audiences: "urgent" as const, contacts: urgent }] : []), ...groups];
 }

@@ -115,8 +115,7 @@ export function localize(content: Content, brand: Brand, locale: string) {
   ) as Record<StepGroup, LocalizedStep[]>;
 
   // The region's own figures; a region with none gets the United States figures, under a heading saying so.
-  const ownStats = content.stats.filter((stat) => stat.regions.includes(brand.region));
-  const statsRegion = ownStats.length ? brand.region : FALLBACK_STATS_REGION;
+  const statsRegion = content.stats.some((stat) => stat.regions.includes(brand.region)) ? brand.region : FALLBACK_STATS_REGION;
 
   const release = {
     version: content.release.version,

@@ -44,9 +44,8 @@ export function upstanderPlugin(eleventyConfig: UserConfig, { brand, sites, site
   if (print) eleventyConfig.addPlugin(printPagesPlugin, print);
   eleventyConfig.addPlugin(i18nPlugin, { sites, defaultLocale: brand.locales[0]! });
   eleventyConfig.addPlugin(filtersPlugin);
-  const qrUrls =
-    print &&
-    Object.fromEntries(Object.entries(sites[brand.locales[0]!]!.mainContacts).map(([audience, contact]) => [audience, contact.url!]));
-  eleventyConfig.addPlugin(assetsPlugin, { brand, site: Boolean(site), qrUrls });
+  // The QR codes the print pieces name (printParts.qr), each drawn for its service's address.
+  const qrCodes = print && Object.values(sites[brand.locales[0]!]!.printParts.qr).map((qr) => ({ image: qr.image, url: qr.contact.url! }));
+  eleventyConfig.addPlugin(assetsPlugin, { brand, site: Boolean(site), qrCodes });
   eleventyConfig.addPlugin(relativeUrlsPlugin);
 }

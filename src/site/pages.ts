@@ -23,12 +23,12 @@ export type SitePage = (typeof sitePages)[number];
 const offNav: readonly SitePage[] = ["accessibility", "one-minute-guide", "discussion-guide"];
 export const navPages = sitePages.filter((page) => !offNav.includes(page));
 
-/** The site page that carries each print material's content, linked beside its PDF. */
-export const webVersionOf = {
+/** The site page that carries a print material's content, linked beside its PDF (a material may have none). */
+export const webVersionOf: Partial<Record<string, SitePage>> = {
   poster: "what-to-do",
   "one-minute-guide": "one-minute-guide",
   "parent-flyer": "for-parents",
   "discussion-guide": "discussion-guide",
-} as const satisfies Record<string, SitePage>;
+};
 
 export const pageUrl = (locale: string, page: SitePage) => (page === "home" ? `/${locale}/` : `/${locale}/${page}/`);

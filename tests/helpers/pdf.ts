@@ -20,6 +20,9 @@ export const loadPdf = (path: string) => PDFDocument.load(readFileSync(path), { 
 export const pageText = (path: string, page: number) =>
   execFileSync("pdftotext", ["-f", String(page), "-l", String(page), path, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
 
+/** All of a PDF's text, every page, white space (line ends included) as single spaces. */
+export const documentText = (path: string) => execFileSync("pdftotext", [path, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+
 export interface WordBox {
   page: number;
   word: string;

@@ -21,15 +21,18 @@ const componentsDir = join(TEMPLATES_DIR, "_includes", "components");
 const printDir = join(TEMPLATES_DIR, "_includes", "print");
 const stylesDir = join(TEMPLATES_DIR, "_includes", "styles");
 
-/** Every file with this extension in a folder's subfolders (one per component or material), in a stable order. */
+/** Every file with this extension in a folder, in a stable order. */
+const filesIn = (folder: string, extension: string): string[] =>
+  readdirSync(folder)
+    .filter((file) => file.endsWith(extension))
+    .sort()
+    .map((file) => join(folder, file));
+
+/** The same in each of a folder's subfolders (one per component), in a stable order. */
 function filesInSubfolders(dir: string, extension: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((entry) =>
-      readdirSync(join(dir, entry.name))
-        .filter((file) => file.endsWith(extension))
-        .map((file) => join(dir, entry.name, file)),
-    )
+    .flatMap((entry) => filesIn(join(dir, entry.name), extension))
     .sort();
 }
 
@@ -50,15 +53,7 @@ export const siteStylesheet = (brand: Brand) =>
   stylesheet(brand, [join(stylesDir, "site.css"), ...filesInSubfolders(componentsDir, ".css"), join(stylesDir, "print.css")]);
 
 export const printStylesheet = (brand: Brand) =>
-  stylesheet(brand, [
-    join(printDir, "print.css"),
-    ...materialFolders().flatMap((folder) =>
-      readdirSync(folder)
-        .filter((file) => file.endsWith(".css"))
-        .sort()
-        .map((file) => join(folder, file)),
-    ),
-  ]);
+  stylesheet(brand, [join(printDir, "print.css"), ...materialFolders().flatMap((folder) => filesIn(folder, ".css"))]);
 
 /** The site shows the logo at most 64 CSS px tall; twice that stays sharp on high-density screens. */
 const WEB_LOGO_HEIGHT_PX = 128;
@@ -94,24 +89,24 @@ async function writeLogo(brand: Brand, assets: string, { site, print }: { site: 
 export interface AssetsOptions {
   brand: Brand;
   site: boolean;
-  /** Per audience, the address its materials' QR code leads to; print assets only when set. */
-  qrUrls?: Record<string, string>;
+  /** The print materials' QR codes: each image's file name and the address it leads to; print assets only when set. */
+  qrCodes?: Array<{ image: string; url: string }>;
 }
 
-export function assetsPlugin(eleventyConfig: UserConfig, { brand, site, qrUrls }: AssetsOptions) {
+export function assetsPlugin(eleventyConfig: UserConfig, { brand, site, qrCodes }: AssetsOptions) {
   eleventyConfig.addWatchTarget(join(TEMPLATES_DIR, "_includes"));
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const assets = join(directories.output, "assets");
     mkdirSync(join(assets, "fonts"), { recursive: true });
     for (const file of fontFaces(brand.font, "fonts/").files) copyFileSync(file.source, join(assets, "fonts", file.name));
-    await writeLogo(brand, assets, { site, print: Boolean(qrUrls) });
+    await writeLogo(brand, assets, { site, print: Boolean(qrCodes) });
     if (site) {
       writeFileSync(join(assets, "site.css"), siteStylesheet(brand));
       writeFileSync(join(assets, "site.js"), filesInSubfolders(componentsDir, ".js").map(read).join("\n"));
     }
-    if (qrUrls) {
+    if (qrCodes) {
       writeFileSync(join(assets, "print.css"), printStylesheet(brand));
-      for (const [audience, url] of Object.entries(qrUrls)) writeFileSync(join(assets, `qr-${audience}.svg`), await qrCodeSvg(url));
+      for (const { image, url } of qrCodes) writeFileSync(join(assets, image), await qrCodeSvg(url));
     }
   });
 }

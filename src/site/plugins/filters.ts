@@ -19,6 +19,9 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
 // Links only to the web over https, e-mail, phone and this site: never javascript:, data: or http:.
 markdown.validateLink = (url) => /^(https:|mailto:|tel:|#|\/|\.)/i.test(url.trim());
 
+/** Items joined as the page's language lists them: "A, B and C", "A, B y C". */
+const listIn = (site: Localized, items: string[]) => new Intl.ListFormat(site.formatting, { type: "conjunction" }).format(items);
+
 export function filtersPlugin(eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("md", (text: string) => markdown.render(text));
   eleventyConfig.addFilter("mdInline", (text: string) => markdown.renderInline(text));
@@ -62,7 +65,10 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
   // Languages named in the page's language ("English and Spanish"), for link texts.
   eleventyConfig.addFilter("languageNames", (locales: string[], site: Localized) => {
     const names = new Intl.DisplayNames(site.formatting, { type: "language", fallback: "code" });
-    return new Intl.ListFormat(site.formatting, { type: "conjunction" }).format(locales.map((locale) => names.of(locale) ?? locale));
+    return listIn(
+      site,
+      locales.map((locale) => names.of(locale) ?? locale),
+    );
   });
   // The downloads page's order: the page's own language first, the rest as built (a Spanish reader sees
   // the Spanish files first); the first file of each material and language carries its web version's link.
@@ -77,6 +83,9 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
   });
   // "young people and parents", in the page's language and with its own list grammar.
   eleventyConfig.addFilter("audienceList", (audiences: Audience[], site: Localized) =>
-    new Intl.ListFormat(site.formatting, { type: "conjunction" }).format(audiences.map((audience) => site.t(`audience.${audience}`))),
+    listIn(
+      site,
+      audiences.map((audience) => site.t(`audience.${audience}`)),
+    ),
   );
 }

@@ -12,10 +12,16 @@ import { pageGeometry } from "../../materials/paper.ts";
 import { expectedPages, htmlPathFor, materialAudience, type PlannedPrint } from "../../materials/plan.ts";
 
 export function printPagesPlugin(eleventyConfig: UserConfig, { files, bleed }: { files: PlannedPrint[]; bleed: boolean }) {
+  // Each material's template, read once for all its sizes and languages.
+  const templates = new Map(
+    [...new Set(files.map((file) => file.material))].map((id) => [
+      id,
+      readFileSync(join(materialDeclaration(id).folder, `${id}.njk`), "utf8"),
+    ]),
+  );
   for (const file of files) {
     const html = htmlPathFor(file);
-    const template = readFileSync(join(materialDeclaration(file.material).folder, `${file.material}.njk`), "utf8");
-    eleventyConfig.addTemplate(html.replace(/\.html$/, ".njk"), template, {
+    eleventyConfig.addTemplate(html.replace(/\.html$/, ".njk"), templates.get(file.material)!, {
       permalink: `/${html}`,
       eleventyExcludeFromCollections: true,
       print: {
