@@ -23,58 +23,105 @@ export const TEXT_SPACING_CSS =
 /** Runs in the page, once per page and size: remembers the sticky and fixed elements (they do not move). */
 const FIND_BARS = `window.__bars = [...document.querySelectorAll("body *")].filter((e) => ["sticky", "fixed"].includes(getComputedStyle(e).position))`;
 
-/** Runs in the page: is the focused element wholly hidden under one of those bars, or out of view? */
-const FOCUS_COVERED = `(() => {
+/**
+ * Runs in the page at each focus stop: which interactive element has focus
+ * (in-page.js numbers them), whether it shows a focus style, and whether it
+ * is wholly hidden under one of the bars or out of view.
+ */
+const FOCUS_STOP = `(() => {
   const focused = document.activeElement;
   if (!focused || focused === document.body || focused === document.documentElement) return null;
+  const style = getComputedStyle(focused);
+  const stop = {
+    index: focused.getAttribute("data-audit-index"),
+    styled: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none",
+    hidden: null,
+  };
   const r = focused.getBoundingClientRect();
   const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight), left = Math.max(r.left, 0), right = Math.min(r.right, innerWidth);
   const name = focused.localName + (focused.className ? "." + String(focused.className).split(" ")[0] : "") + ' "' + (focused.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40) + '"';
-  if (bottom <= top || right <= left) return name + " is scrolled out of view";
+  if (bottom <= top || right <= left) return { ...stop, hidden: name + " is scrolled out of view" };
   for (const element of window.__bars) {
     if (element.contains(focused)) continue;
     const bar = element.getBoundingClientRect();
-    if (bar.top <= top && bar.bottom >= bottom && bar.left <= left && bar.right >= right) return name + " is wholly under " + element.localName + "." + String(element.className).split(" ")[0];
+    if (bar.top <= top && bar.bottom >= bottom && bar.left <= left && bar.right >= right)
+      return { ...stop, hidden: name + " is wholly under " + element.localName + "." + String(element.className).split(" ")[0] };
   }
-  return null;
+  return stop;
 })()`;
 
-/** Press Tab (or Shift+Tab) `stops` times; one message per focus stop that is hidden. */
-async function tabThrough(page: Page, backwards: boolean, stops: number): Promise<string[]> {
-  const problems: string[] = [];
-  if (backwards) await page.keyboard.down("Shift");
-  try {
-    for (let press = 0; press < stops; press++) {
-      await page.keyboard.press("Tab");
-      const hidden = (await page.evaluate(FOCUS_COVERED)) as string | null;
-      if (hidden) problems.push(hidden);
-    }
-  } finally {
-    if (backwards) await page.keyboard.up("Shift");
-  }
-  return problems;
+/** What one focus stop shows: the element's audit number (null when unnumbered), its focus style, and why it is hidden. */
+export interface FocusStop {
+  index: string | null;
+  styled: boolean;
+  hidden: string | null;
 }
 
-const FOCUSABLE = `document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])").length`;
+/** The Tab key, as Chrome DevTools sends it (https://chromedevtools.github.io/devtools-protocol/tot/Input/#method-dispatchKeyEvent). */
+const TAB = { key: "Tab", code: "Tab", windowsVirtualKeyCode: 9 };
+const SHIFT = 8;
 
 /**
- * Focus stops hidden by a sticky bar: one load of the page, then at each
- * size Tab from the top to the end and Shift+Tab from there back up, as a
- * reader going back does.
+ * Press Tab (or Shift+Tab) `stops` times, with real key events so the
+ * browser moves focus and scrolls as it would for a person, and look at
+ * each stop. Key down and key up go out together: one round trip a press.
  */
-export async function obscuredFocusProblems(page: Page, url: string): Promise<string[]> {
-  const problems = new Set<string>();
-  await page.goto(url, { waitUntil: "load" });
-  const stops = ((await page.evaluate(FOCUSABLE)) as number) + 1;
+async function tabThrough(page: Page, backwards: boolean, stops: number): Promise<(FocusStop | null)[]> {
+  const input = await page.createCDPSession();
+  const modifiers = backwards ? SHIFT : 0;
+  const seen: (FocusStop | null)[] = [];
+  try {
+    for (let press = 0; press < stops; press++) {
+      await Promise.all([
+        input.send("Input.dispatchKeyEvent", { type: "rawKeyDown", modifiers, ...TAB }),
+        input.send("Input.dispatchKeyEvent", { type: "keyUp", modifiers, ...TAB }),
+      ]);
+      seen.push((await page.evaluate(FOCUS_STOP)) as FocusStop | null);
+    }
+  } finally {
+    await input.detach();
+  }
+  return seen;
+}
+
+const NUMBERED = `document.querySelectorAll("[data-audit-index]").length`;
+const FOCUSABLE = `document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])").length`;
+
+export interface FocusWalk {
+  /** Focus stops hidden by a sticky bar, at each size, either way. */
+  obscured: string[];
+  /** The forward walk at the desktop size: every stop in order, for the keyboard check. */
+  forwards: (FocusStop | null)[];
+}
+
+/**
+ * On a loaded page: at each size, Tab from the top to the end and
+ * Shift+Tab from there back up, as a reader going back does.
+ */
+export async function walkFocus(page: Page): Promise<FocusWalk> {
+  // Each tab acts as the focused page, as a reader's would: otherwise only the tab in front
+  // matches :focus-visible, and tabs walked side by side would lose their focus styles.
+  await page.emulateFocusedPage(true);
+  const obscured = new Set<string>();
+  let forwards: (FocusStop | null)[] = [];
+  const stops = ((await page.evaluate(`Math.max(${NUMBERED}, ${FOCUSABLE})`)) as number) + 3;
   for (const viewport of viewports) {
     await page.setViewport({ width: viewport.width, height: viewport.height });
     await page.evaluate(`window.scrollTo(0, 0); document.activeElement?.blur(); ${FIND_BARS}`);
     for (const backwards of [false, true]) {
-      for (const message of await tabThrough(page, backwards, stops))
-        problems.add(`at ${viewport.name}, with ${backwards ? "Shift+Tab" : "Tab"}: ${message}`);
+      const walk = await tabThrough(page, backwards, stops);
+      if (viewport === viewports[0] && !backwards) forwards = walk;
+      for (const stop of walk)
+        if (stop?.hidden) obscured.add(`at ${viewport.name}, with ${backwards ? "Shift+Tab" : "Tab"}: ${stop.hidden}`);
     }
   }
-  return [...problems];
+  return { obscured: [...obscured], forwards };
+}
+
+/** Focus stops hidden by a sticky bar on the page at `url` (loaded here). */
+export async function obscuredFocusProblems(page: Page, url: string): Promise<string[]> {
+  await page.goto(url, { waitUntil: "load" });
+  return (await walkFocus(page)).obscured;
 }
 
 /** Sticky and fixed bars at 400% zoom with text spacing widened: their share of the height. */

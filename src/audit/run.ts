@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { launchBrowser } from "../infra/browser.ts";
 import type { Manifest } from "../print/manifest.ts";
+import { mapConcurrently } from "../infra/pool.ts";
 import { serve } from "../infra/static-server.ts";
 import type { BuildTarget } from "../site/target.ts";
 import { auditPrintPages } from "./clear-print.ts";
@@ -63,6 +64,9 @@ const brandFolders = (dir: string) =>
     .map((name) => join(dir, name))
     .filter((path) => statSync(path).isDirectory() && existsSync(join(path, "index.html")));
 
+/** Tabs open at once: measured on 2 cores, 4 did the work in about half the time of 1, and 8 no better than 4. */
+const PAGES_AT_ONCE = 4;
+
 export interface AuditOptions {
   /** The checked brands whose print pages to render for the clear-print rules, by id. */
   brands: ReadonlyMap<string, Pick<BuildTarget, "content" | "brand">>;
@@ -79,13 +83,20 @@ export async function runAudit(dir: string, { brands, onPage = () => {}, only }:
     const manifest = readManifest(folder);
     return manifest ? [[folder, manifest] as const] : [];
   });
+  // The Nu HTML Checker is a Java process of its own: it runs while the browser works.
+  const htmlMessages = wanted("html") ? validateHtml(dir) : Promise.resolve([]);
   const server = await serve(dir);
   const browser = await launchBrowser();
   try {
-    for (const file of pages) {
+    const found = await mapConcurrently(pages, PAGES_AT_ONCE, async (file) => {
       const where = relative(dir, file);
       onPage(where);
-      const findings = await auditPage(browser, `${server.url}/${where.split("\\").join("/")}`, readFileSync(file, "utf8"), wanted);
+      return {
+        where,
+        findings: await auditPage(browser, `${server.url}/${where.split("\\").join("/")}`, readFileSync(file, "utf8"), wanted),
+      };
+    });
+    for (const { where, findings } of found) {
       for (const check of Object.keys(findings) as (keyof PageFindings)[]) {
         for (const message of findings[check]) problems.push({ check, where, message });
       }
@@ -110,7 +121,7 @@ export async function runAudit(dir: string, { brands, onPage = () => {}, only }:
     await browser.close();
     await server.close();
   }
-  for (const message of wanted("html") ? await validateHtml(dir) : []) {
+  for (const message of await htmlMessages) {
     problems.push({
       check: "html",
       where: `${relative(dir, message.file)}${message.line ? `:${message.line}` : ""}`,

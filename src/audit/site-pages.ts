@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "puppeteer";
-import { obscuredFocusProblems, stickyBarProblems } from "./focus-visibility.ts";
+import { stickyBarProblems, walkFocus, type FocusStop } from "./focus-visibility.ts";
 
 export const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -49,26 +49,15 @@ export function cspProblems(html: string): string[] {
     );
 }
 
-const FOCUS_STATE = `(() => {
-  const element = document.activeElement;
-  if (!element || element === document.body) return null;
-  const style = getComputedStyle(element);
-  return {
-    index: element.getAttribute("data-audit-index"),
-    visible: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none",
-  };
-})()`;
-
-async function keyboardProblems(page: Page, interactive: string[]): Promise<string[]> {
+/** Tab reaches every interactive element, each showing a focus style: read from the forward walk at the desktop size. */
+function keyboardProblems(forwards: (FocusStop | null)[], interactive: string[]): string[] {
   const reached = new Set<string>();
   const problems: string[] = [];
-  for (let press = 0; press < interactive.length + 3; press++) {
-    await page.keyboard.press("Tab");
-    const state = (await page.evaluate(FOCUS_STATE)) as { index: string | null; visible: boolean } | null;
-    if (!state || state.index === null) continue;
-    if (reached.has(state.index)) break;
-    reached.add(state.index);
-    if (!state.visible) problems.push(`${interactive[Number(state.index)]} shows no focus style`);
+  for (const stop of forwards) {
+    if (!stop || stop.index === null) continue;
+    if (reached.has(stop.index)) break;
+    reached.add(stop.index);
+    if (!stop.styled) problems.push(`${interactive[Number(stop.index)]} shows no focus style`);
   }
   interactive.forEach((element, index) => {
     if (!reached.has(String(index))) problems.push(`${element} cannot be reached with Tab`);
@@ -114,7 +103,9 @@ export async function auditPage(browser: Browser, url: string, html: string, wan
 
     await page.emulateMediaFeatures([{ name: "prefers-reduced-motion", value: "reduce" }]);
     const computed = (await page.evaluate(inPageChecks)) as { moving: string[]; interactive: string[]; small: string[] };
-    const keyboard = wanted("keyboard") ? await keyboardProblems(page, computed.interactive) : [];
+    // One walk through the focus stops serves the keyboard check and the obscured-focus check.
+    const walk = wanted("keyboard") || wanted("focusObscured") ? await walkFocus(page) : { obscured: [], forwards: [] };
+    const keyboard = wanted("keyboard") ? keyboardProblems(walk.forwards, computed.interactive) : [];
 
     const reflow = [];
     if (await horizontalScroll(page, 320)) reflow.push("scrolls sideways at 320 CSS px");
@@ -128,9 +119,7 @@ export async function auditPage(browser: Browser, url: string, html: string, wan
     ];
 
     const quickExit = html.includes('class="quick-exit__button"') ? [] : ["has no quick exit"];
-    const focusObscured = wanted("focusObscured")
-      ? [...(await obscuredFocusProblems(page, url)), ...(await stickyBarProblems(page, url))]
-      : [];
+    const focusObscured = wanted("focusObscured") ? [...walk.obscured, ...(await stickyBarProblems(page, url))] : [];
 
     return {
       axe,

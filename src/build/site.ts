@@ -4,7 +4,9 @@
  * https://www.11ty.dev/docs/programmatic/
  */
 import { Eleventy } from "@11ty/eleventy";
-import { TEMPLATES_DIR } from "../infra/paths.ts";
+import { relative } from "node:path";
+import { TEMPLATES_DIR, ROOT } from "../infra/paths.ts";
+import { fileProblem, ProblemsError } from "../infra/problems.ts";
 import { upstanderDirectories, upstanderPlugin } from "../site/eleventy-plugin.ts";
 import { faultPoint } from "./output-dir.ts";
 import type { BuildTarget } from "../site/target.ts";
@@ -22,7 +24,29 @@ export async function renderWithEleventy(target: BuildTarget, outDir: string): P
     },
   });
   // quietMode leaves the "Wrote N files" summary, which Eleventy forces out; our
-  // build prints its own. Warnings and errors still reach stderr.
-  eleventy.logger.overrideLogger({ log: () => {}, warn: console.warn, error: console.error });
-  await eleventy.write();
+  // build prints its own. Warnings still reach stderr; a failure is reported
+  // once, below, as a problem.
+  eleventy.logger.overrideLogger({ log: () => {}, warn: console.warn, error: () => {} });
+  try {
+    await eleventy.write();
+  } catch (error) {
+    throw new ProblemsError([renderProblem(error)]);
+  }
+}
+
+/**
+ * Eleventy wraps a template's failure in errors of its own ("Having trouble
+ * writing to ... from templates/index.njk"); the innermost says what went
+ * wrong, and Nunjucks adds the template and line where it knows them.
+ */
+export function renderProblem(error: unknown) {
+  const chain: Error[] = [];
+  for (let e = error; e instanceof Error; e = (e as { originalError?: unknown }).originalError ?? e.cause) chain.push(e);
+  const template = /from "([^"]+)"/.exec(chain.map((e) => e.message).join("\n"))?.[1];
+  const innermost = chain.at(-1)?.message ?? String(error);
+  // Nunjucks: "(/path/templates/x.njk) [Line 3, Column 5]\n  message"
+  const at = /\(([^)]+)\)(?: \[Line (\d+), Column \d+\])?\s*\n\s*(?:Error: )?([\s\S]*)/.exec(innermost);
+  const file = at?.[1] ?? template ?? TEMPLATES_DIR;
+  const message = (at?.[3] ?? innermost).split("\n")[0]!.trim();
+  return fileProblem("render", relative(ROOT, file) || file, message, at?.[2] ? Number(at[2]) : undefined);
 }

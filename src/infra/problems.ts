@@ -1,8 +1,9 @@
 /**
- * A problem found in a data file or brand pack. Every check in Upstander
- * reports through this one shape so that a person fixing a file always gets
- * the same kind of message: file, line (when the parser knows it), field path
- * and what is wrong.
+ * A problem found in a data file, a brand pack, a template, a printed PDF or
+ * a built page. Every step of Upstander (check, render, print, audit)
+ * reports through this one shape, printed one way, so that a person fixing
+ * a file always gets the same kind of message: file, line (when known),
+ * the check that found it, field path and what is wrong.
  */
 export type Severity = "error" | "warning";
 
@@ -14,6 +15,8 @@ export interface Problem {
   /** Field path inside the file, e.g. ["contacts", 2, "phone"]. Empty for the whole file. */
   path: ReadonlyArray<string | number>;
   message: string;
+  /** Which check found it, where the file alone does not say: "layout", "axe", "render"... */
+  check?: string;
   /** A value new-brand wrote for the owner to replace (an error for check and build; expected just after new-brand). */
   kind?: "placeholder";
 }
@@ -27,8 +30,9 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
 
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const check = problem.check ? ` ${problem.check}:` : "";
   const field = problem.path.length ? ` ${formatPath(problem.path)}:` : "";
-  return `${problem.severity}: ${where}:${field} ${problem.message}`;
+  return `${problem.severity}: ${where}:${check}${field} ${problem.message}`;
 }
 
 export const errorsIn = (problems: readonly Problem[]) => problems.filter((p) => p.severity === "error");
@@ -41,3 +45,13 @@ export class ProblemsError extends Error {
     this.name = "ProblemsError";
   }
 }
+
+/** A problem with a whole file (no field path), found by `check`. */
+export const fileProblem = (check: string, file: string, message: string, line?: number): Problem => ({
+  severity: "error",
+  file,
+  ...(line ? { line } : {}),
+  path: [],
+  message,
+  check,
+});

@@ -9,7 +9,7 @@ export interface Progress {
 
 const BAR_WIDTH = 24;
 
-export function progress(total: number, stream: NodeJS.WriteStream = process.stdout): Progress {
+export function progress(total: number, stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number } = process.stdout): Progress {
   let count = 0;
   const tty = Boolean(stream.isTTY);
   return {

@@ -1,27 +1,30 @@
 /** Run the project's own commands as a user would, and copy data folders to break them. */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { audit } from "../../src/commands/audit.ts";
+import { build } from "../../src/commands/build.ts";
+import { check } from "../../src/commands/check.ts";
+import { newBrand } from "../../src/commands/new-brand.ts";
 import { ROOT } from "../../src/infra/paths.ts";
+import { runCaptured, type CapturedRun, type Command } from "../../src/infra/report.ts";
+import { tempDir } from "./temp.ts";
 
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+export { tempDir };
+
+export type RunResult = CapturedRun;
+
+type Script = "build" | "check" | "new-brand" | "audit";
+const commands: Record<Script, Command> = { build, check, "new-brand": newBrand, audit };
 
 /**
- * `npm run <script>` without npm's own noise: the same script through tsx.
+ * `npm run <script>` as its own process, through tsx: for the few tests
+ * about what only a process shows (exit codes, signals, a killed build).
  * It reads the test fixtures' data (fixtureData) unless `env` names other
  * data: never the brand packs a user keeps in data/brands/.
  */
-export function runScript(
-  script: "build" | "check" | "new-brand" | "audit",
-  args: string[] = [],
-  env: Record<string, string> = {},
-): Promise<RunResult> {
+export function runScript(script: Script, args: string[] = [], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -32,26 +35,39 @@ export function runScript(
   });
 }
 
-const created: string[] = [];
-
-/** A new folder under the system's temp folder, removed when the test file ends (tests/helpers/cleanup.ts). */
-export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `upstander-${prefix}-`));
-  created.push(dir);
-  return dir;
+/** What `run` passes on: the data and cache folders, and the build's fault points (src/build/output-dir.ts). */
+export interface RunEnv {
+  UPSTANDER_DATA?: string;
+  UPSTANDER_CACHE?: string;
+  UPSTANDER_FAIL_AT?: string;
 }
 
-/** Removes every folder tempDir made in this test file. */
-export function removeTempDirs(): void {
-  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+/**
+ * The same command in this process, as the command line runs it
+ * (src/infra/report.ts runCommandIn), with what it writes captured: no
+ * child process, so a check costs milliseconds rather than a second.
+ */
+export async function run(script: Script, args: string[] = [], env: RunEnv = {}): Promise<RunResult> {
+  const { UPSTANDER_FAIL_AT: fault, UPSTANDER_DATA: dataDir = fixtureData(), UPSTANDER_CACHE: cacheDir, ...other } = env;
+  if (Object.keys(other).length)
+    throw new Error(`run() passes on only ${Object.keys(env).join(", ")}: use runScript for ${Object.keys(other).join(", ")}`);
+  if (fault) process.env.UPSTANDER_FAIL_AT = fault;
+  try {
+    return await runCaptured(script, commands[script], args, { dataDir, cacheDir });
+  } finally {
+    delete process.env.UPSTANDER_FAIL_AT;
+  }
 }
 
 /** The brand packs tests build: copies of the shipped ones, so a user's own packs in data/brands/ never change a test. */
 export const FIXTURE_BRANDS = join(ROOT, "tests", "fixtures", "brands");
 
 /** A private copy of the data tests use, which a test may break: the shipped content and locales, and the fixture brand packs. */
-export function copyOfData(): string {
-  const dir = join(tempDir("data"), "data");
+export const copyOfData = (): string => copyDataInto(tempDir("data"));
+
+/** The same copy, in `parent`/data. */
+export function copyDataInto(parent: string): string {
+  const dir = join(parent, "data");
   for (const part of ["content", "locales", "schemas"]) cpSync(join(ROOT, "data", part), join(dir, part), { recursive: true });
   cpSync(FIXTURE_BRANDS, join(dir, "brands"), { recursive: true });
   return dir;

@@ -11,13 +11,14 @@
  *   build       the build's steps: output folder, print session, Eleventy runs
  *   audit       the accessibility and privacy audit
  *   checks.ts   every check in one place, for the commands
+ *   commands    build, check, audit, new-brand: each a function of its arguments and context
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { expect, it } from "vitest";
-import { ROOT } from "../src/infra/paths.ts";
+import { ROOT } from "../../src/infra/paths.ts";
 
-const LAYERS = ["infra", "content", "materials", "brand", "print", "site", "build", "audit", "."];
+const LAYERS = ["infra", "content", "materials", "brand", "print", "site", "build", "audit", ".", "commands"];
 const SRC = join(ROOT, "src");
 
 function imports(): Array<{ from: string; to: string }> {

@@ -10,9 +10,9 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { jsonSchemaFiles, jsonSchemaText, schemaComment, schemaFileName, schemasDir } from "../src/brand/json-schemas.ts";
-import { contentFiles, localeFiles } from "../src/content/load.ts";
-import { fixtureData } from "./helpers/cli.ts";
+import { jsonSchemaFiles, jsonSchemaText, schemaComment, schemaFileName, schemasDir } from "../../src/brand/json-schemas.ts";
+import { contentFiles, localeFiles } from "../../src/content/load.ts";
+import { fixtureData } from "../helpers/cli.ts";
 
 /** The shipped content and locales with the fixture brand packs (never a user's own packs). */
 const DATA_DIR = fixtureData();

@@ -1,8 +1,9 @@
 /**
- * The print step, read back from its output: the default brand's full build
- * (with an empty cache, so every PDF is printed), each PDF opened with
- * pdf-lib and poppler, the manifest, previews and downloads page; then a
- * rebuild with no change, and a --bleed build for print shops.
+ * The print step, read back from its output: the default brand in the
+ * shared build (tests/build/shared-build.ts), each PDF opened with pdf-lib
+ * and poppler, the manifest, previews and downloads page; then a small
+ * build printed with an empty cache and rebuilt with no change, and a
+ * --bleed build for print shops.
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
@@ -10,21 +11,19 @@ import { join } from "node:path";
 import { parse } from "node-html-parser";
 import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
-import { beforeAll, describe, expect, it } from "vitest";
-import { fileSha256 } from "../src/print/cache.ts";
-import type { Manifest } from "../src/print/manifest.ts";
-import { BLEED_MM, mmToPt, paperMm } from "../src/materials/paper.ts";
-import { expectedPages } from "../src/materials/plan.ts";
-import { PREVIEW_WIDTH_PX } from "../src/print/renderer.ts";
-import { runScript, tempDir } from "./helpers/cli.ts";
-import { catalogFacts, expectPaper, fonts, hasPoppler, loadPdf, pageText, structureFacts } from "./helpers/pdf.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { fileSha256 } from "../../src/print/cache.ts";
+import type { Manifest } from "../../src/print/manifest.ts";
+import { BLEED_MM, mmToPt, paperMm } from "../../src/materials/paper.ts";
+import { expectedPages } from "../../src/materials/plan.ts";
+import { PREVIEW_WIDTH_PX } from "../../src/print/renderer.ts";
+import { run, tempDir } from "../helpers/cli.ts";
+import { TEST_PRINT_CACHE } from "./shared-build.ts";
+import { catalogFacts, expectPaper, fonts, hasPoppler, loadPdf, pageText, structureFacts } from "../helpers/pdf.ts";
 
 const brand = "upstander";
-const cache = tempDir("cache");
-let out: string;
-let site: string;
+const site = join(inject("sharedBuild").out, brand);
 let manifest: Manifest;
-let firstBuild: { stdout: string };
 
 /** SPEC "Materials" for the default brand (us: letter family), one file per line. */
 const expected = [
@@ -39,13 +38,7 @@ const expected = [
 
 const pdfPath = (name: string) => join(site, "print", `${name}.pdf`);
 
-beforeAll(async () => {
-  out = join(tempDir("print"), "dist");
-  const result = await runScript("build", ["--brand", brand, "--out", out], { UPSTANDER_CACHE: cache });
-  expect(result.stderr).not.toMatch(/^error/m);
-  expect(result.code).toBe(0);
-  firstBuild = result;
-  site = join(out, brand);
+beforeAll(() => {
   manifest = JSON.parse(readFileSync(join(site, "manifest.json"), "utf8")) as Manifest;
 });
 
@@ -219,21 +212,26 @@ describe("previews", () => {
 });
 
 describe("rebuilding", () => {
-  it("prints nothing again when nothing changed, and writes the same files", async () => {
-    expect(firstBuild.stdout).toMatch(/\(9 printed, 0 unchanged\)/);
-    const again = await runScript("build", ["--brand", brand, "--out", out], { UPSTANDER_CACHE: cache });
+  it("prints with an empty cache, then prints nothing again when nothing changed, and writes the same files", async () => {
+    const out = join(tempDir("print"), "dist");
+    const args = ["--brand", brand, "--material", "one-minute-guide", "--out", out];
+    const env = { UPSTANDER_CACHE: tempDir("cache") };
+    const first = await run("build", args, env);
+    expect(first.stdout).toMatch(/\(2 printed, 0 unchanged\)/);
+    const printed = JSON.parse(readFileSync(join(out, brand, "manifest.json"), "utf8")) as Manifest;
+    const again = await run("build", args, env);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/\(0 printed, 9 unchanged\)/);
-    const rebuilt = JSON.parse(readFileSync(join(site, "manifest.json"), "utf8")) as Manifest;
-    expect(rebuilt.files.map((f) => f.sha256)).toEqual(manifest.files.map((f) => f.sha256));
+    expect(again.stdout).toMatch(/\(0 printed, 2 unchanged\)/);
+    const rebuilt = JSON.parse(readFileSync(join(out, brand, "manifest.json"), "utf8")) as Manifest;
+    expect(rebuilt.files.map((f) => f.sha256)).toEqual(printed.files.map((f) => f.sha256));
   });
 });
 
 describe("--bleed", () => {
   it("sets TrimBox inside BleedBox by 3 mm on each side, with the trim at the paper size", async () => {
     const bleedOut = join(tempDir("bleed"), "dist");
-    const result = await runScript("build", ["--brand", brand, "--bleed", "--material", "poster,parent-flyer", "--out", bleedOut], {
-      UPSTANDER_CACHE: cache,
+    const result = await run("build", ["--brand", brand, "--bleed", "--material", "poster,parent-flyer", "--out", bleedOut], {
+      UPSTANDER_CACHE: TEST_PRINT_CACHE,
     });
     expect(result.code).toBe(0);
     const pdf: PDFDocument = await loadPdf(join(bleedOut, brand, "print", "poster-en-letter.pdf"));

@@ -6,14 +6,15 @@
 import { cpSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Manifest } from "../src/print/manifest.ts";
-import { FIXTURE_BRANDS, runScript, tempDir } from "./helpers/cli.ts";
-import { expectPaper, hasPoppler, imageHeights, loadPdf, pageText } from "./helpers/pdf.ts";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { Manifest } from "../../src/print/manifest.ts";
+import { FIXTURE_BRANDS, run, tempDir } from "../helpers/cli.ts";
+import { TEST_PRINT_CACHE } from "./shared-build.ts";
+import { expectPaper, hasPoppler, imageHeights, loadPdf, pageText } from "../helpers/pdf.ts";
 
 async function build(brand: string, extra: string[] = []) {
   const out = join(tempDir("brand-build"), "dist");
-  const result = await runScript("build", ["--brand", brand, "--out", out, ...extra], { UPSTANDER_CACHE: tempDir("cache") });
+  const result = await run("build", ["--brand", brand, "--out", out, ...extra], { UPSTANDER_CACHE: TEST_PRINT_CACHE });
   expect(result.stderr).not.toMatch(/^error/m);
   expect(result.code).toBe(0);
   return out;
@@ -68,8 +69,8 @@ describe("a partnership's pack in a folder outside the repository (gb, a4)", () 
 
 describe("the NGO pack (ca, Spanish first, PNG logo, two materials)", () => {
   let site: string;
-  beforeAll(async () => {
-    site = join(await build("puente"), "puente");
+  beforeAll(() => {
+    site = join(inject("sharedBuild").out, "puente");
   });
 
   it("makes only its materials, on Letter (Canada's paper), the flyer pairing Spanish then English", () => {
@@ -116,7 +117,7 @@ describe("npm run new-brand", () => {
   let created: { code: number; stdout: string };
   beforeAll(async () => {
     pack = join(tempDir("new-brand"), "kestrel");
-    created = await runScript("new-brand", ["kestrel-trust", "--region", "au", "--dir", pack]);
+    created = await run("new-brand", ["kestrel-trust", "--region", "au", "--dir", pack]);
   });
 
   it("writes a pack whose every field is explained by a comment", () => {
@@ -130,7 +131,7 @@ describe("npm run new-brand", () => {
 
   it("is refused by check only for its placeholder logo, named as the next thing to do", async () => {
     expect(created.stdout).toContain("Next: replace logo.svg with your logo");
-    const checked = await runScript("check", ["--brand", pack]);
+    const checked = await run("check", ["--brand", pack]);
     expect(checked.code).toBe(1);
     expect(checked.stderr.match(/^error: .*$/gm)).toEqual([
       expect.stringMatching(/logo: logo\.svg is still the placeholder new-brand wrote/),

@@ -1,20 +1,24 @@
 /**
- * npm run audit on a small fixture build (the default brand in English, one
- * PDF): clean as built, and a deliberately broken copy that each check must
+ * npm run audit on a small build no layout was tuned on (the English-only
+ * school pack, every page and one PDF): clean as built; and a copy of two
+ * of its pages and the PDF, deliberately broken, that each check must
  * catch: an image without alt text, a low-contrast colour, a font from
  * another host, a CSP naming another host, a storage write, focus styles
  * removed, motion under reduced motion, a 12 px target, a page too wide for
  * 320 px, invalid HTML and an untagged PDF.
  */
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { clearPrintBreaches } from "../src/audit/clear-print.ts";
-import { launchBrowser } from "../src/infra/browser.ts";
-import { packWith, runScript, tempDir, type RunResult } from "./helpers/cli.ts";
+import { clearPrintBreaches } from "../../src/audit/clear-print.ts";
+import { launchBrowser } from "../../src/infra/browser.ts";
+import { packWith, run, tempDir, type RunResult } from "../helpers/cli.ts";
+import { SCHOOL_PACK, TEST_PRINT_CACHE } from "./shared-build.ts";
 
-const audit = (dir: string) => runScript("audit", ["--dir", dir]);
+const BRAND = "oakfield-primary";
+
+const audit = (dir: string) => run("audit", ["--dir", dir, "--brand", SCHOOL_PACK]);
 let fixture: string;
 let clean: RunResult;
 let broken: RunResult;
@@ -23,7 +27,11 @@ let broken: RunResult;
 async function breakCopy(source: string): Promise<string> {
   const dir = join(tempDir("audit-broken"), "dist");
   cpSync(source, dir, { recursive: true });
-  const site = join(dir, "upstander");
+  const site = join(dir, BRAND);
+  // Only the two pages broken below are audited again, and the brand's root, which marks its folder.
+  const keep = [join(site, "index.html"), join(site, "en", "index.html"), join(site, "en", "get-help", "index.html")];
+  for (const file of readdirSync(site, { recursive: true, encoding: "utf8" }).map((f) => join(site, f)))
+    if (file.endsWith(".html") && !keep.includes(file)) rmSync(file);
   const home = join(site, "en", "index.html");
   writeFileSync(
     home,
@@ -52,13 +60,15 @@ async function breakCopy(source: string): Promise<string> {
   appendFileSync(join(site, "assets", "site.js"), '\nlocalStorage.setItem("visited", "yes");\n');
   const untagged = await PDFDocument.create();
   untagged.addPage().drawText("Sextortion", { font: await untagged.embedFont(StandardFonts.Helvetica) });
-  writeFileSync(join(site, "print", "one-minute-guide-en-letter.pdf"), await untagged.save());
+  writeFileSync(join(site, "print", "one-minute-guide-en-a4.pdf"), await untagged.save());
   return dir;
 }
 
 beforeAll(async () => {
   fixture = join(tempDir("audit"), "dist");
-  const built = await runScript("build", ["--brand", "upstander", "--locale", "en", "--material", "one-minute-guide", "--out", fixture]);
+  const built = await run("build", ["--brand", SCHOOL_PACK, "--material", "one-minute-guide", "--out", fixture], {
+    UPSTANDER_CACHE: TEST_PRINT_CACHE,
+  });
   expect(built.code).toBe(0);
   clean = await audit(fixture);
   broken = await audit(await breakCopy(fixture));
@@ -66,16 +76,16 @@ beforeAll(async () => {
 
 it("a text colour passing on white but not on the tinted boxes is refused, and the colour check suggests audits with no axe failure", async () => {
   const grey = packWith((y) => y.replace('text: "#1a1a1a"', 'text: "#767676"'));
-  const checked = await runScript("check", ["--brand", grey]);
+  const checked = await run("check", ["--brand", grey]);
   expect(checked.code).toBe(1);
   expect(checked.stderr).toMatch(/colors\.text: contrast of text on the tinted boxes and footer \(#767676 on #f3f4f6\)/);
   const suggested = /such as "(#\w{6})"/.exec(checked.stderr)![1]!;
   // Another id than the fixture brand of the same name, which the audit also reads.
   const fixed = packWith((y) => y.replace('text: "#1a1a1a"', `text: "${suggested}"`).replace("id: northshire", "id: colour-test"));
   const out = join(tempDir("audit-colour"), "dist");
-  expect((await runScript("build", ["--brand", fixed, "--no-pdf", "--locale", "en", "--out", out])).code).toBe(0);
+  expect((await run("build", ["--brand", fixed, "--no-pdf", "--locale", "en", "--out", out])).code).toBe(0);
   // axe alone: the colour is what is in question here (the full audit runs on the fixture build above).
-  const audited = await runScript("audit", ["--dir", out, "--brand", fixed, "--only", "axe"]);
+  const audited = await run("audit", ["--dir", out, "--brand", fixed, "--only", "axe"]);
   expect(audited.stdout).toMatch(/problems: axe 0$/m);
 });
 
@@ -83,8 +93,11 @@ describe("npm run audit", () => {
   it("passes the fixture build, printing the counts of every check", () => {
     expect(clean.stderr).toBe("");
     expect(clean.code).toBe(0);
+    const pages = readdirSync(fixture, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html")).length;
+    expect(pages).toBeGreaterThan(10);
+    expect(clean.stdout).toContain(`audit: ${pages} page(s), 1 PDF(s) in `);
     expect(clean.stdout).toMatch(
-      /audit: 25 page\(s\), 1 PDF\(s\) in [\d.]+ s; problems: axe 0, Nu HTML Checker 0, outside request 0, cookie or storage 0, Content-Security-Policy 0, keyboard 0, target size 0, reduced motion 0, reflow 0, quick exit 0, focus not obscured 0, PDF 0, clear print 0/,
+      /audit: \d+ page\(s\), 1 PDF\(s\) in [\d.]+ s; problems: axe 0, Nu HTML Checker 0, outside request 0, cookie or storage 0, Content-Security-Policy 0, keyboard 0, target size 0, reduced motion 0, reflow 0, quick exit 0, focus not obscured 0, PDF 0, clear print 0/,
     );
   });
 
@@ -93,53 +106,55 @@ describe("npm run audit", () => {
   });
 
   it("finds an image without alt text (axe)", () => {
-    expect(broken.stderr).toMatch(/audit: axe: upstander\/en\/index\.html: image-alt: Images must have alternative text/);
+    expect(broken.stderr).toMatch(/audit: axe: oakfield-primary\/en\/index\.html: image-alt: Images must have alternative text/);
   });
 
   it("finds text below 4.5:1 against its background (axe)", () => {
-    expect(broken.stderr).toMatch(/audit: axe: upstander\/en\/index\.html: color-contrast: .*\.lead/);
+    expect(broken.stderr).toMatch(/audit: axe: oakfield-primary\/en\/index\.html: color-contrast: .*\.lead/);
   });
 
   it("finds a font requested from another host", () => {
-    expect(broken.stderr).toMatch(/audit: outside request: upstander\/en\/index\.html: https:\/\/fonts\.example\.com\/outside\.woff2/);
+    expect(broken.stderr).toMatch(
+      /audit: outside request: oakfield-primary\/en\/index\.html: https:\/\/fonts\.example\.com\/outside\.woff2/,
+    );
   });
 
   it("finds interactive elements with no visible focus style", () => {
-    expect(broken.stderr).toMatch(/audit: keyboard: upstander\/en\/index\.html: <a\.skip-link> ".*" shows no focus style/);
+    expect(broken.stderr).toMatch(/audit: keyboard: oakfield-primary\/en\/index\.html: <a\.skip-link> ".*" shows no focus style/);
   });
 
   it("finds movement that ignores prefers-reduced-motion", () => {
-    expect(broken.stderr).toMatch(/audit: reduced motion: upstander\/en\/index\.html: <a\.quick-exit__button> "Exit this page"/);
+    expect(broken.stderr).toMatch(/audit: reduced motion: oakfield-primary\/en\/index\.html: <a\.quick-exit__button> "Exit this page"/);
   });
 
   it("finds a target smaller than 24 x 24 px", () => {
-    expect(broken.stderr).toMatch(/audit: target size: upstander\/en\/index\.html: <a\.tiny> "\?" is 12 x 12 px/);
+    expect(broken.stderr).toMatch(/audit: target size: oakfield-primary\/en\/index\.html: <a\.tiny> "\?" is 12 x 12 px/);
   });
 
   it("finds a page that scrolls sideways at 320 CSS px", () => {
-    expect(broken.stderr).toMatch(/audit: reflow: upstander\/en\/index\.html: scrolls sideways at 320 CSS px/);
+    expect(broken.stderr).toMatch(/audit: reflow: oakfield-primary\/en\/index\.html: scrolls sideways at 320 CSS px/);
   });
 
   it("finds invalid HTML (Nu HTML Checker)", () => {
     expect(broken.stderr).toMatch(
-      /audit: Nu HTML Checker: upstander\/en\/index\.html:\d+: Element “div” not allowed as child of element “span”/,
+      /audit: Nu HTML Checker: oakfield-primary\/en\/index\.html:\d+: Element “div” not allowed as child of element “span”/,
     );
   });
 
   it("finds an untagged PDF without a title", () => {
-    expect(broken.stderr).toMatch(/audit: PDF: upstander\/print\/one-minute-guide-en-letter\.pdf: is not tagged/);
-    expect(broken.stderr).toMatch(/one-minute-guide-en-letter\.pdf: has no Title shown in the title bar/);
-    expect(broken.stderr).toMatch(/one-minute-guide-en-letter\.pdf: declares \/Lang \(none\), not en/);
+    expect(broken.stderr).toMatch(/audit: PDF: oakfield-primary\/print\/one-minute-guide-en-a4\.pdf: is not tagged/);
+    expect(broken.stderr).toMatch(/one-minute-guide-en-a4\.pdf: has no Title shown in the title bar/);
+    expect(broken.stderr).toMatch(/one-minute-guide-en-a4\.pdf: declares \/Lang \(none\), not en/);
   });
 
   it("finds a Content-Security-Policy that allows another host", () => {
     expect(broken.stderr).toMatch(
-      /audit: Content-Security-Policy: upstander\/en\/get-help\/index\.html: Content-Security-Policy font-src allows https:\/\/fonts\.example\.com/,
+      /audit: Content-Security-Policy: oakfield-primary\/en\/get-help\/index\.html: Content-Security-Policy font-src allows https:\/\/fonts\.example\.com/,
     );
   });
 
   it("finds a page that writes to storage", () => {
-    expect(broken.stderr).toMatch(/audit: cookie or storage: upstander\/en\/index\.html: writes 1 storage entry/);
+    expect(broken.stderr).toMatch(/audit: cookie or storage: oakfield-primary\/en\/index\.html: writes 1 storage entry/);
   });
 });
 

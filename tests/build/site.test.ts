@@ -1,18 +1,17 @@
 /**
- * The built site of the default brand, read back as HTML: every page in
+ * The built site of the default brand (the shared build), read back as HTML: every page in
  * every locale, languages marked, alternates paired, quick exit everywhere,
  * and nothing loaded from another host.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { parse, type HTMLElement } from "node-html-parser";
-import { beforeAll, describe, expect, it } from "vitest";
-import { sitePages, pageUrl } from "../src/site/pages.ts";
-import { runScript, tempDir } from "./helpers/cli.ts";
+import { describe, expect, inject, it } from "vitest";
+import { sitePages, pageUrl } from "../../src/site/pages.ts";
 
 const brand = "upstander";
 const locales = ["en", "es"];
-let site: string;
+const site = join(inject("sharedBuild").out, brand);
 
 const pageFile = (locale: string, page: (typeof sitePages)[number]) => join(site, pageUrl(locale, page), "index.html");
 const load = (file: string) => parse(readFileSync(file, "utf8"));
@@ -30,14 +29,6 @@ function targetFile(fromFile: string, href: string): string {
   const path = join(dirname(fromFile), href.split(/[?#]/)[0]!);
   return href.endsWith("/") || (existsSync(path) && statSync(path).isDirectory()) ? join(path, "index.html") : path;
 }
-
-beforeAll(async () => {
-  const out = tempDir("site");
-  const result = await runScript("build", ["--brand", brand, "--no-pdf", "--out", out]);
-  expect(result.stderr).not.toMatch(/^error/m);
-  expect(result.code).toBe(0);
-  site = join(out, brand);
-});
 
 describe("the static site", () => {
   it("has every page of SPEC 'The site' in every locale, plus the language chooser", () => {

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { beforeAll, expect, it } from "vitest";
 import { unsafePdfParts } from "../../src/print/pdf-safety.ts";
-import { copyOfData, runScript, tempDir } from "../helpers/cli.ts";
+import { copyOfData, run, tempDir } from "../helpers/cli.ts";
 
 const args = ["--brand", "upstander", "--material", "one-minute-guide", "--locale", "en"];
 const pdfName = "one-minute-guide-en-letter.pdf";
@@ -24,12 +24,12 @@ async function rebuildWithPoisoned(poison: (entry: { pdf: string; json: string }
   const cache = tempDir("cache");
   const out = join(tempDir("out"), "dist");
   const env = { UPSTANDER_DATA: data, UPSTANDER_CACHE: cache };
-  expect((await runScript("build", [...args, "--out", out], env)).code).toBe(0);
+  expect((await run("build", [...args, "--out", out], env)).code).toBe(0);
   const key = readdirSync(cache)
     .find((file) => file.endsWith(".json"))!
     .slice(0, -".json".length);
   await poison({ pdf: join(cache, `${key}.pdf`), json: join(cache, `${key}.json`) });
-  const second = await runScript("build", [...args, "--out", out], env);
+  const second = await run("build", [...args, "--out", out], env);
   const pdf = await PDFDocument.load(readFileSync(join(out, "upstander", "print", pdfName)));
   const manifest = JSON.parse(readFileSync(join(out, "upstander", "manifest.json"), "utf8")) as { files: Array<{ pages: number }> };
   return { second, key, pdf, manifest };

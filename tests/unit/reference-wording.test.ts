@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../src/infra/paths.ts";
+import { ROOT } from "../../src/infra/paths.ts";
 
 const SEEDS = join(ROOT, "..", "shared", "seeds");
 const LOCALES = join(ROOT, "data", "locales");

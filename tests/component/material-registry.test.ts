@@ -10,16 +10,16 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { expect, it } from "vitest";
-import { buildPrints, PrintSession } from "../src/build/print.ts";
-import { runChecks } from "../src/checks.ts";
-import { progress } from "../src/infra/progress.ts";
-import { ROOT } from "../src/infra/paths.ts";
-import { planPrints } from "../src/materials/plan.ts";
-import { registerMaterial, type MaterialId } from "../src/materials/registry.ts";
-import { printStylesheet } from "../src/site/plugins/assets.ts";
-import { localizeBrand } from "../src/site/target.ts";
-import { copyOfData, tempDir } from "./helpers/cli.ts";
-import { hasPoppler, pageText } from "./helpers/pdf.ts";
+import { buildPrints, PrintSession } from "../../src/build/print.ts";
+import { runChecks } from "../../src/checks.ts";
+import { progress } from "../../src/infra/progress.ts";
+import { ROOT } from "../../src/infra/paths.ts";
+import { planPrints } from "../../src/materials/plan.ts";
+import { registerMaterial, type MaterialId } from "../../src/materials/registry.ts";
+import { printStylesheet } from "../../src/site/plugins/assets.ts";
+import { localizeBrand } from "../../src/site/target.ts";
+import { copyOfData, tempDir } from "../helpers/cli.ts";
+import { hasPoppler, pageText } from "../helpers/pdf.ts";
 
 it("builds a material registered from a folder outside templates/, with no other change to the code", async () => {
   registerMaterial("bookmark", {

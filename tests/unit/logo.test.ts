@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readLogo, sanitizeSvg } from "../../src/brand/logo.ts";
 import { launchBrowser } from "../../src/infra/browser.ts";
 import { serve } from "../../src/infra/static-server.ts";
-import { FIXTURE_BRANDS, packWith, runScript, tempDir } from "../helpers/cli.ts";
+import { FIXTURE_BRANDS, packWith, run, tempDir } from "../helpers/cli.ts";
 
 const svg = (inner: string, attributes = "") =>
   `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${attributes}>${inner}<rect width="10" height="10" fill="#0b3d91"/></svg>`;
@@ -161,7 +161,7 @@ describe("PNG logos", () => {
   it("npm run check names the broken logo in the pack, in seconds", async () => {
     const pack = packWith((y) => y.replace("logo: logo.svg", "logo: logo.png"));
     writeFileSync(join(pack, "logo.png"), readFileSync(join(FIXTURE_BRANDS, "puente", "logo.png")).subarray(0, 2000));
-    const result = await runScript("check", ["--brand", pack]);
+    const result = await run("check", ["--brand", pack]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/brand\.yaml:\d+: logo: logo\.png is damaged or incomplete/);
   });

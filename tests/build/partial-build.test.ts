@@ -6,13 +6,14 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, expect, it } from "vitest";
-import type { Manifest } from "../src/print/manifest.ts";
-import { runScript, tempDir } from "./helpers/cli.ts";
+import type { Manifest } from "../../src/print/manifest.ts";
+import { run, tempDir } from "../helpers/cli.ts";
+import { TEST_PRINT_CACHE } from "./shared-build.ts";
 
 const out = join(tempDir("partial"), "dist");
-const env = { UPSTANDER_CACHE: tempDir("cache") };
+const env = { UPSTANDER_CACHE: TEST_PRINT_CACHE };
 const build = async (...args: string[]) => {
-  const result = await runScript("build", ["--brand", "upstander", "--out", out, ...args], env);
+  const result = await run("build", ["--brand", "upstander", "--out", out, ...args], env);
   expect(result.stderr).not.toMatch(/^error/m);
   expect(result.code).toBe(0);
 };

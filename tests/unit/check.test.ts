@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyOfData, runScript } from "./helpers/cli.ts";
+import { copyOfData, run } from "../helpers/cli.ts";
 
 function breakFile(data: string, file: string, edit: (text: string) => string) {
   const path = join(data, file);
@@ -18,12 +18,12 @@ function breakFile(data: string, file: string, edit: (text: string) => string) {
 async function checkWith(file: string, edit: (text: string) => string) {
   const data = copyOfData();
   breakFile(data, file, edit);
-  return runScript("check", [], { UPSTANDER_DATA: data });
+  return run("check", [], { UPSTANDER_DATA: data });
 }
 
 describe("npm run check", () => {
   it("passes on the shipped data", async () => {
-    const result = await runScript("check");
+    const result = await run("check");
     expect(result.stderr).not.toMatch(/^error:/m);
     expect(result.code).toBe(0);
   });
@@ -32,7 +32,7 @@ describe("npm run check", () => {
     const data = copyOfData();
     breakFile(data, "locales/es/ui.yaml", (t) => t.replace(/(\n {2}print:[\s\S]*?\n {4}version: )[^\n]*/, "$1Versión {version}."));
     breakFile(data, "locales/es/content.yaml", (t) => t.replace(/(\n {2}[a-z-]+:\n {4}label: )([^\n]*)/, "$1$2 {count}"));
-    const result = await runScript("check", [], { UPSTANDER_DATA: data });
+    const result = await run("check", [], { UPSTANDER_DATA: data });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /error: \S*data\/locales\/es\/ui\.yaml:\d+: strings\.print\.version: leaves out \{reviewed\}, \{next\}, which this text must show.* \(as the en text does\)/,
@@ -100,7 +100,7 @@ describe("npm run check", () => {
     const data = copyOfData();
     breakFile(data, "content/stats.yaml", (t) => t.replace("  value: 79\n", '  value: "x"\n'));
     breakFile(data, "content/contacts.yaml", (t) => t.replace("  anonymous: false\n", "  anonymous: maybe\n"));
-    const result = await runScript("check", [], { UPSTANDER_DATA: data });
+    const result = await run("check", [], { UPSTANDER_DATA: data });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("stats.yaml");
     expect(result.stderr).toContain("contacts.yaml");

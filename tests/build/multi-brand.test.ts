@@ -1,44 +1,18 @@
 /**
- * One build of several brands, each different: the fixture packs (two
- * languages each) and an English-only school pack with long names and
- * addresses. Every brand's pages come out as that brand alone would make
+ * One build of several brands, each different (the shared build): the
+ * fixture packs (two languages each), an English-only school pack with long
+ * names and addresses, and a four-language brand. Every brand's pages come out as that brand alone would make
  * them (its own languages and texts, whichever brand the build made first),
  * and no PDF has a word printed over another, read back from the PDFs.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, expect, it } from "vitest";
-import { ROOT } from "../src/infra/paths.ts";
-import { addStandInLanguages, copyOfData, runScript, tempDir } from "./helpers/cli.ts";
-import { documentText, hasPoppler, overlappingWords, pageText, wordBoxes } from "./helpers/pdf.ts";
+import { expect, inject, it } from "vitest";
+import { run, tempDir } from "../helpers/cli.ts";
+import { SCHOOL_PACK } from "./shared-build.ts";
+import { documentText, hasPoppler, overlappingWords, pageText, wordBoxes } from "../helpers/pdf.ts";
 
-const school = join(ROOT, "tests", "fixtures", "packs", "oakfield-primary");
-let together: string;
-
-/** A four-language brand: the fixture default brand in es, two stand-in languages and en. */
-function addFourLanguageBrand(data: string) {
-  addStandInLanguages(data);
-  const pack = join(data, "brands", "four-languages");
-  cpSync(join(data, "brands", "upstander"), pack, { recursive: true });
-  const yaml = join(pack, "brand.yaml");
-  writeFileSync(
-    yaml,
-    readFileSync(yaml, "utf8")
-      .replace("id: upstander", "id: four-languages")
-      .replace(/^locales: .*$/m, "locales: [es, zz, en, zy]")
-      .replace(/^footer:\n/m, 'footer:\n  zz: "Stand-in language zz: a test."\n  zy: "Stand-in language zy: a test."\n'),
-  );
-}
-
-beforeAll(async () => {
-  const data = copyOfData();
-  cpSync(school, join(data, "brands", "oakfield-primary"), { recursive: true });
-  addFourLanguageBrand(data);
-  together = join(tempDir("multi"), "dist");
-  const result = await runScript("build", ["--out", together], { UPSTANDER_DATA: data, UPSTANDER_CACHE: tempDir("cache") });
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-});
+const together = inject("sharedBuild").out;
 
 const page = (dir: string, path: string) => readFileSync(join(dir, path), "utf8");
 
@@ -73,7 +47,7 @@ it("gives each brand its own interface texts, not the first brand's", () => {
 
 it("makes each brand's site exactly as a build of that brand alone does", async () => {
   const alone = join(tempDir("alone"), "dist");
-  expect((await runScript("build", ["--brand", school, "--no-pdf", "--out", alone])).code).toBe(0);
+  expect((await run("build", ["--brand", SCHOOL_PACK, "--no-pdf", "--out", alone])).code).toBe(0);
   for (const path of ["oakfield-primary/en/index.html", "oakfield-primary/en/get-help/index.html", "oakfield-primary/index.html"]) {
     expect(page(together, path), path).toBe(page(alone, path));
   }

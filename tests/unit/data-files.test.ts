@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { brandSchema } from "../../src/brand/schema.ts";
 import { formatProblem } from "../../src/infra/problems.ts";
 import { MAX_DATA_FILE_BYTES, parseWithSchema, readYamlFile } from "../../src/content/yaml-file.ts";
-import { copyOfData, runScript, tempDir } from "../helpers/cli.ts";
+import { copyOfData, run, tempDir } from "../helpers/cli.ts";
 
 /** Writes `content` into a fresh file and reads it as a data file; the problems, formatted as the commands print them. */
 function read(content: string | Uint8Array, schema: z.ZodType = z.unknown()): string[] {
@@ -82,7 +82,7 @@ describe("refused by name, with what to do", () => {
     const data = copyOfData();
     mkdirSync(join(data, "locales", "EN"));
     mkdirSync(join(data, "locales", "-x y"));
-    const result = await runScript("check", [], { UPSTANDER_DATA: data });
+    const result = await run("check", [], { UPSTANDER_DATA: data });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/locales\/EN: "EN" is not a language code, so this folder is not read/);
     expect(result.stderr).toMatch(/locales\/-x y: "-x y" is not a language code/);
@@ -104,7 +104,7 @@ describe("through the command", () => {
   it("check -- --bogus, and a brand.yaml that is a folder: one line each, no trace", async () => {
     const pack = join(tempDir("pack"), "folder-pack");
     mkdirSync(join(pack, "brand.yaml"), { recursive: true });
-    const result = await runScript("check", ["--brand", pack]);
+    const result = await run("check", ["--brand", pack]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/brand\.yaml: is a folder, not a file/);
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -7,9 +7,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { packWith, runScript, tempDir } from "./helpers/cli.ts";
+import { packWith, run, tempDir } from "../helpers/cli.ts";
 
-const check = (dir: string) => runScript("check", ["--brand", dir]);
+const check = (dir: string) => run("check", ["--brand", dir]);
 
 async function expectError(edit: (yaml: string) => string, message: RegExp) {
   const result = await check(packWith(edit));
@@ -207,7 +207,7 @@ describe("SVG logos", () => {
     expect(checked.stderr).toMatch(/removed a link outside the file \(href="https:\/\/tracker\.example\/pixel\.png" on <image>\)/);
 
     const out = join(tempDir("sanitised"), "dist");
-    const built = await runScript("build", ["--brand", dir, "--no-pdf", "--out", out]);
+    const built = await run("build", ["--brand", dir, "--no-pdf", "--out", out]);
     expect(built.code).toBe(0);
     const served = readFileSync(join(out, "northshire", "assets", "logo.svg"), "utf8");
     expect(served).toContain("<path");

@@ -10,13 +10,13 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../src/infra/paths.ts";
-import { copyOfData, runScript, tempDir, treeHash } from "../helpers/cli.ts";
+import { copyOfData, run, runScript, tempDir, treeHash, type RunEnv } from "../helpers/cli.ts";
 
 let data: string;
 beforeAll(() => {
   data = copyOfData();
 });
-const build = (args: string[], env: Record<string, string> = {}) => runScript("build", args, { UPSTANDER_DATA: data, ...env });
+const build = (args: string[], env: RunEnv = {}) => run("build", args, { UPSTANDER_DATA: data, ...env });
 const siteOnly = ["--brand", "upstander", "--no-pdf"];
 
 /** Processes whose command line mentions `path` (the build's browser runs from a profile inside the output). */
@@ -106,10 +106,10 @@ describe("--out that is not the build's own folder is refused before any work, n
     const out = join(tempDir("out"), "dist");
     mkdirSync(out);
     writeFileSync(join(out, ".upstander-output"), "{}");
-    writeFileSync(join(out, ".upstander-lock"), String(process.pid)); // this test's own process: alive
+    writeFileSync(join(out, ".upstander-lock"), String(process.ppid)); // the test runner: alive, and not this build's process
     const result = await build([...siteOnly, "--out", out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`another build (process ${process.pid}) is writing to`);
+    expect(result.stderr).toContain(`another build (process ${process.ppid}) is writing to`);
   });
 });
 
@@ -120,7 +120,12 @@ describe("a build killed with SIGKILL", () => {
     const out = join(tempDir("kill"), "dist");
     expect((await build([...printing, "--out", out], { UPSTANDER_CACHE: tempDir("cache") })).code).toBe(0);
     // A fresh cache: the killed build must print, so its browser is running when it dies.
-    const killed = await build([...printing, "--out", out], { UPSTANDER_CACHE: tempDir("cache"), UPSTANDER_KILL_AT: stage });
+    // Its own process: the kill takes the whole process with it.
+    const killed = await runScript("build", [...printing, "--out", out], {
+      UPSTANDER_DATA: data,
+      UPSTANDER_CACHE: tempDir("cache"),
+      UPSTANDER_KILL_AT: stage,
+    });
     expect(killed.code).not.toBe(0);
     // What the kill leaves: the build's own folder (and at "staging", its browser, printing from a profile in it).
     expect(readdirSync(out).some((entry) => entry.startsWith(".upstander-build-"))).toBe(true);

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import nunjucks from "@11ty/nunjucks";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { TEMPLATES_DIR } from "../src/infra/paths.ts";
-import { filtersPlugin } from "../src/site/plugins/filters.ts";
+import { TEMPLATES_DIR } from "../../src/infra/paths.ts";
+import { filtersPlugin } from "../../src/site/plugins/filters.ts";
 
 interface Example {
   name: string;

@@ -6,9 +6,9 @@
 import { readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packWith, runScript, tempDir } from "../helpers/cli.ts";
+import { packWith, run, tempDir } from "../helpers/cli.ts";
 
-const check = (dir: string) => runScript("check", ["--brand", dir]);
+const check = (dir: string) => run("check", ["--brand", dir]);
 const withOverrides = (lines: string) => (yaml: string) => yaml.replace(/^overrides:\n {2}en:\n/m, `overrides:\n  en:\n${lines}`);
 
 async function expectRefused(dir: string, ...messages: RegExp[]) {
@@ -83,7 +83,7 @@ describe("refused by check, with file and field", () => {
 it("a brand name holding Markdown is printed as text, never as a link or image", async () => {
   const dir = packWith((y) => y.replace(/^name: .*$/m, 'name: "Evil [link](https://evil.example/) ![img](https://evil.example/i.png)"'));
   const out = join(tempDir("plain"), "dist");
-  const result = await runScript("build", ["--brand", dir, "--no-pdf", "--out", out]);
+  const result = await run("build", ["--brand", dir, "--no-pdf", "--out", out]);
   expect(result.code).toBe(0);
   const statement = readFileSync(join(out, "northshire", "en", "accessibility", "index.html"), "utf8");
   expect(statement).toContain("Evil [link](https://evil.example/)");
@@ -97,7 +97,7 @@ describe("commands never show a stack trace", () => {
     ["build", ["--locale", ",", "--no-pdf"], /build: --locale needs a value, e.g. --locale en,es/],
     ["build", ["--locale", "../x", "--no-pdf"], /build: --locale: "\.\.\/x" is not a language code/],
   ] as const)("%s %s", async (script, args, message) => {
-    const result = await runScript(script, [...args]);
+    const result = await run(script, [...args]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);

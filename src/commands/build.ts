@@ -1,0 +1,115 @@
+/**
+ * npm run build [-- --brand ID|PATH --locale en,es --material poster --no-pdf --bleed --out DIR]
+ * Checks the output folder and everything else first; then, per brand, the
+ * print PDFs (one Chromium for the whole build) and the static site, whose
+ * downloads page lists them, into the build's own folder inside the output.
+ * Brand folders are swapped in only when every brand has built
+ * (src/build/output-dir.ts).
+ */
+import { join } from "node:path";
+import { resolveBrandDir, shippedBrandDirs, type Brand } from "../brand/load.ts";
+import { parseBuildArgs, type BuildOptions } from "../build/options.ts";
+import { claimOutput, faultPoint, inspectOutput, type Output } from "../build/output-dir.ts";
+import { keepUnbuiltPrints } from "../build/keep-prints.ts";
+import { buildPrints, PrintProblemsError, PrintSession } from "../build/print.ts";
+import { renderWithEleventy } from "../build/site.ts";
+import { localizeBrand } from "../site/target.ts";
+import { runChecks } from "../checks.ts";
+import type { Content } from "../content/load.ts";
+import { PrintCache } from "../print/cache.ts";
+import { writeManifest, type ManifestFile } from "../print/manifest.ts";
+import { planPrints } from "../materials/plan.ts";
+import { progress } from "../infra/progress.ts";
+import { ROOT } from "../infra/paths.ts";
+import { CommandFailed, reportProblems, UsageError, type CommandContext } from "../infra/report.ts";
+
+/** --locale names languages every selected brand publishes; checked before any work. */
+function checkLocaleFlag(brands: Brand[], options: BuildOptions) {
+  for (const brand of brands) {
+    const missing = options.locales?.filter((l) => !brand.locales.includes(l)) ?? [];
+    if (missing.length)
+      throw new UsageError(`--locale: brand ${brand.id} has no ${missing.join(", ")} (it has ${brand.locales.join(", ")})`);
+  }
+}
+
+/** On Ctrl-C or a kill signal: stop the browser and remove the build's working folder before exiting. */
+function cleanUpOnSignals(output: Output, session: PrintSession, out: Console) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const) {
+    process.once(signal, () => {
+      out.error(`\nbuild: stopped by ${signal}; the previous output is unchanged`);
+      try {
+        session.killNow();
+        output.releaseNow();
+      } finally {
+        process.exit(code);
+      }
+    });
+  }
+  process.once("exit", () => session.killNow());
+}
+
+export async function build(args: string[], context: CommandContext): Promise<void> {
+  const started = performance.now();
+  const { dataDir, console: out } = context;
+  const options = parseBuildArgs(args);
+  const brandDirs = options.brands.map((b) => resolveBrandDir(dataDir, b));
+  const protect = { project: ROOT, data: dataDir, brandDirs: brandDirs.length ? brandDirs : shippedBrandDirs(dataDir) };
+  inspectOutput(options.out, protect);
+  const { content, brands, problems } = runChecks({ dataDir, brandDirs });
+  if (!reportProblems(problems, out) || !content) throw new CommandFailed();
+  checkLocaleFlag(brands, options);
+  // The flyer pairs the brand's first two locales even when --locale picks one of them.
+  const plans = brands.map((brand) => (options.pdf ? planPrints(brand, { materials: options.materials, locales: options.locales }) : []));
+
+  // Each brand's text, localized once for both of its Eleventy runs and the PDFs' metadata.
+  const targets = brands.map((brand) => ({ content: content as Content, brand, sites: localizeBrand(content as Content, brand) }));
+  const output = await claimOutput(options.out, protect);
+  const session = new PrintSession({
+    bleed: options.bleed,
+    progress: progress(plans.flat().length, context.stdout),
+    cache: new PrintCache(context.cacheDir, (message) => out.warn(`warning: ${message}`)),
+    buildDir: output.buildDir,
+  });
+  if (context.ownProcess) cleanUpOnSignals(output, session, out);
+  let succeeded = false;
+  try {
+    await output.refuseForeignFiles(brands.map((b) => b.id));
+    // Every brand's print problems are listed in one run: a brand that fails does not stop the others.
+    const printProblems: string[] = [];
+    for (const [index, brand] of brands.entries()) {
+      const brandDir = output.staged(brand.id);
+      let made: ManifestFile[] = [];
+      try {
+        made = plans[index]!.length ? await buildPrints(targets[index]!, plans[index]!, brandDir, session) : [];
+      } catch (error) {
+        if (!(error instanceof PrintProblemsError)) throw error;
+        printProblems.push(...error.problems.map((problem) => (brands.length > 1 ? `${brand.id}: ${problem}` : problem)));
+        continue;
+      }
+      // --material, --locale and --no-pdf replace only the files they make: the brand's others carry over.
+      const files = await keepUnbuiltPrints(join(output.dir, brand.id), brandDir, planPrints(brand), made);
+      if (files.length) await writeManifest(brandDir, { brand: brand.id, files });
+      // The site is small and always whole, in every language, so its links never point at a missing page.
+      await renderWithEleventy({ ...targets[index]!, site: { downloads: files } }, brandDir);
+      out.log(`site: ${brand.id} (${brand.locales.join(", ")})`);
+      faultPoint("staging");
+    }
+    if (printProblems.length) throw new PrintProblemsError(printProblems);
+    await output.commit(brands.map((b) => b.id));
+    succeeded = true;
+  } finally {
+    session.options.progress.end();
+    await session.close();
+    await output.release({ succeeded });
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const pdfs = session.rendered + session.reused;
+  const printed = options.pdf
+    ? `, ${pdfs} PDF(s) with ${session.pages} page(s) (${session.rendered} printed, ${session.reused} unchanged)`
+    : "";
+  out.log(`build: ${brands.length} brand(s)${printed} into ${join(options.out)}/ in ${seconds} s`);
+}
