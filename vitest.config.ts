@@ -17,10 +17,14 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "src/**/*.test.ts"] } },
+      // Files of these layers change no module state, so a worker imports the code once for all of them.
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "src/**/*.test.ts"], isolate: false } },
       // Component tests sit beside their components, GOV.UK Frontend's layout.
       { extends: true, test: { name: "component", include: ["tests/component/**/*.test.ts", "templates/**/*.test.ts"] } },
-      { extends: true, test: { name: "build", include: ["tests/build/**/*.test.ts"], globalSetup: ["tests/build/shared-build.ts"] } },
+      {
+        extends: true,
+        test: { name: "build", include: ["tests/build/**/*.test.ts"], globalSetup: ["tests/build/shared-build.ts"], isolate: false },
+      },
       { extends: true, test: { name: "cli", include: ["tests/cli/**/*.test.ts"] } },
     ],
   },

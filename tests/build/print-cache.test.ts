@@ -5,7 +5,7 @@
  * dropped with a warning naming the entry, and the file is printed again.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { beforeAll, expect, it } from "vitest";
@@ -15,21 +15,26 @@ import { copyOfData, run, tempDir } from "../helpers/cli.ts";
 const args = ["--brand", "upstander", "--material", "one-minute-guide", "--locale", "en"];
 const pdfName = "one-minute-guide-en-letter.pdf";
 let data: string;
-beforeAll(() => {
+/** One build's cache with its one entry, printed once; each test poisons a copy of it. */
+let printed: string;
+beforeAll(async () => {
   data = copyOfData();
+  printed = tempDir("cache");
+  expect(
+    (await run("build", [...args, "--out", join(tempDir("out"), "dist")], { UPSTANDER_DATA: data, UPSTANDER_CACHE: printed })).code,
+  ).toBe(0);
 });
 
-/** Builds with a fresh cache, lets `poison` change its one entry, builds again; returns the second run and its output. */
+/** Copies the printed cache, lets `poison` change its one entry, builds with it; returns that run and its output. */
 async function rebuildWithPoisoned(poison: (entry: { pdf: string; json: string }) => Promise<void> | void) {
   const cache = tempDir("cache");
+  cpSync(printed, cache, { recursive: true });
   const out = join(tempDir("out"), "dist");
-  const env = { UPSTANDER_DATA: data, UPSTANDER_CACHE: cache };
-  expect((await run("build", [...args, "--out", out], env)).code).toBe(0);
   const key = readdirSync(cache)
     .find((file) => file.endsWith(".json"))!
     .slice(0, -".json".length);
   await poison({ pdf: join(cache, `${key}.pdf`), json: join(cache, `${key}.json`) });
-  const second = await run("build", [...args, "--out", out], env);
+  const second = await run("build", [...args, "--out", out], { UPSTANDER_DATA: data, UPSTANDER_CACHE: cache });
   const pdf = await PDFDocument.load(readFileSync(join(out, "upstander", "print", pdfName)));
   const manifest = JSON.parse(readFileSync(join(out, "upstander", "manifest.json"), "utf8")) as { files: Array<{ pages: number }> };
   return { second, key, pdf, manifest };

@@ -1,7 +1,7 @@
 /** Run the project's own commands as a user would, and copy data folders to break them. */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { audit } from "../../src/commands/audit.ts";
 import { build } from "../../src/commands/build.ts";
@@ -74,8 +74,12 @@ export function copyDataInto(parent: string): string {
 }
 
 let shared: string | undefined;
-/** One unbroken copy of that data per test file, for the tests that only read it. */
-export const fixtureData = () => (shared ??= copyOfData());
+/**
+ * One unbroken copy of that data per test file, for the tests that only
+ * read it. (Files may share a worker's modules, vitest's isolate: false:
+ * a copy removed when the last file ended is made again.)
+ */
+export const fixtureData = () => (shared && existsSync(shared) ? shared : (shared = copyOfData()));
 
 /** One hash of a whole tree: every path, each file's bytes and each link's target (and any extra text), to show nothing changed. */
 export function treeHash(dir: string, extra = ""): string {
