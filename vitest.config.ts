@@ -16,14 +16,21 @@ export default defineConfig({
     // Builds and browsers are slow on two cores; no test asserts on speed (npm run bench does).
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // Vitest's default is one worker fewer than the cores: one, on a 2-core machine. Much of a
+    // build or browser test waits on Chromium or a child process, so two files at once use
+    // two cores better (measured with npx vitest run: see README "Tests").
+    maxWorkers: 2,
+    // A worker imports the code (Eleventy, Puppeteer, sharp: about 1.5 s) once for all the files it
+    // runs, not once per file. Test files here change no module state; the one that does (a material
+    // registered in tests/component/material-registry.test.ts) is in a project that isolates.
+    isolate: false,
     projects: [
-      // Files of these layers change no module state, so a worker imports the code once for all of them.
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "src/**/*.test.ts"], isolate: false } },
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "src/**/*.test.ts"] } },
       // Component tests sit beside their components, GOV.UK Frontend's layout.
-      { extends: true, test: { name: "component", include: ["tests/component/**/*.test.ts", "templates/**/*.test.ts"] } },
+      { extends: true, test: { name: "component", include: ["tests/component/**/*.test.ts", "templates/**/*.test.ts"], isolate: true } },
       {
         extends: true,
-        test: { name: "build", include: ["tests/build/**/*.test.ts"], globalSetup: ["tests/build/shared-build.ts"], isolate: false },
+        test: { name: "build", include: ["tests/build/**/*.test.ts"], globalSetup: ["tests/build/shared-build.ts"] },
       },
       { extends: true, test: { name: "cli", include: ["tests/cli/**/*.test.ts"] } },
     ],

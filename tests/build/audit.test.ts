@@ -84,6 +84,8 @@ it("a text colour passing on white but not on the tinted boxes is refused, and t
   const fixed = packWith((y) => y.replace('text: "#1a1a1a"', `text: "${suggested}"`).replace("id: northshire", "id: colour-test"));
   const out = join(tempDir("audit-colour"), "dist");
   expect((await run("build", ["--brand", fixed, "--no-pdf", "--locale", "en", "--out", out])).code).toBe(0);
+  // The English pages are enough to show the colour: the Spanish ones use the same styles.
+  rmSync(join(out, "colour-test", "es"), { recursive: true });
   // axe alone: the colour is what is in question here (the full audit runs on the fixture build above).
   const audited = await run("audit", ["--dir", out, "--brand", fixed, "--only", "axe"]);
   expect(audited.stdout).toMatch(/problems: axe 0$/m);

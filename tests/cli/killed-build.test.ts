@@ -48,12 +48,16 @@ async function waitFor<T>(find: () => T[]): Promise<T[]> {
 describe("a build killed with SIGKILL", () => {
   const printing = ["--brand", "upstander", "--material", "one-minute-guide", "--locale", "en"];
 
-  it.each(["staging", "swap"])("at %s: the next build completes the output, and leaves no staging folder and no browser", async (stage) => {
+  // At staging the build is printing (a fresh cache, so its browser is running when it dies);
+  // at swap, between the two renames, the print step is long over and the site alone will do.
+  it.each([
+    ["staging", printing, "print/one-minute-guide-en-letter.pdf"],
+    ["swap", siteOnly, "en/get-help/index.html"],
+  ])("at %s: the next build completes the output, and leaves no staging folder and no browser", async (stage, args, made) => {
     const out = join(tempDir("kill"), "dist");
-    expect((await build([...printing, "--out", out])).code).toBe(0);
-    // A fresh cache: the killed build must print, so its browser is running when it dies.
+    expect((await build([...args, "--out", out])).code).toBe(0);
     // Its own process: the kill takes the whole process with it.
-    const killed = await runScript("build", [...printing, "--out", out], {
+    const killed = await runScript("build", [...args, "--out", out], {
       UPSTANDER_DATA: data,
       UPSTANDER_CACHE: tempDir("cache"),
       UPSTANDER_KILL_AT: stage,
@@ -63,12 +67,11 @@ describe("a build killed with SIGKILL", () => {
     expect(readdirSync(out).some((entry) => entry.startsWith(".upstander-build-"))).toBe(true);
     if (stage === "staging") expect(processesUsing(join(out, ".upstander-build-")).length).toBeGreaterThan(0);
     else expect(existsSync(join(out, "upstander"))).toBe(false); // between the two renames
-    const again = await build([...printing, "--out", out]);
+    const again = await build([...args, "--out", out]);
     expect(again.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([".upstander-output", "upstander"]);
     expect(readdirSync(join(out, "..")).sort()).toEqual(["dist"]);
-    for (const file of ["index.html", "en/index.html", "manifest.json", "print/one-minute-guide-en-letter.pdf"])
-      expect(existsSync(join(out, "upstander", file))).toBe(true);
+    for (const file of ["index.html", "en/index.html", made]) expect(existsSync(join(out, "upstander", file)), file).toBe(true);
     expect(processesUsing(join(out, ".upstander-build-"))).toEqual([]);
   });
 

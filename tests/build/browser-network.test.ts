@@ -6,17 +6,19 @@
  * Chromium launched without our switches, beside it, is recorded calling
  * Google's servers: the proxy would see ours if it did the same.
  */
-import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import puppeteer from "puppeteer";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ROOT } from "../../src/infra/paths.ts";
-import { copyOfData } from "../helpers/cli.ts";
+import { resolveBrandDir } from "../../src/brand/load.ts";
+import { buildPrints, PrintSession } from "../../src/build/print.ts";
+import { runChecks } from "../../src/checks.ts";
+import { planPrints } from "../../src/materials/plan.ts";
+import { localizeBrand } from "../../src/site/target.ts";
+import { fixtureData, tempDir } from "../helpers/cli.ts";
 
 /** How long each browser stays open after its work: Chromium's background services start within seconds. */
-const IDLE_MS = 10_000;
+const IDLE_MS = 5_000;
 
 function recordingProxy(): Promise<{ server: Server; seen: string[]; address: string }> {
   const seen: string[] = [];
@@ -33,6 +35,32 @@ function recordingProxy(): Promise<{ server: Server; seen: string[]; address: st
       resolve({ server, seen, address: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
     ),
   );
+}
+
+/** One brand's one-minute guide, printed by the build's own print step with the browser routed through `proxy`, then left idle. */
+async function printThroughProxy(proxy: string): Promise<string[]> {
+  const dataDir = fixtureData();
+  const { content, brands } = runChecks({ dataDir, brandDirs: [resolveBrandDir(dataDir, "upstander")] });
+  const brand = brands[0]!;
+  const session = new PrintSession({
+    bleed: false,
+    progress: { done: () => {}, end: () => {} },
+    buildDir: tempDir("network"),
+    browserArgs: [`--proxy-server=${proxy}`],
+  });
+  try {
+    const plan = planPrints(brand, { materials: ["one-minute-guide"], locales: ["en"] });
+    const files = await buildPrints(
+      { content: content!, brand, sites: localizeBrand(content!, brand) },
+      plan,
+      join(tempDir("network-out"), brand.id),
+      session,
+    );
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    return files.map((file) => file.path);
+  } finally {
+    await session.close();
+  }
 }
 
 let ours: Awaited<ReturnType<typeof recordingProxy>>;
@@ -58,16 +86,8 @@ it("a print run makes no request and no lookup outside the machine; a browser wi
     await browser.close();
   })();
 
-  const printRun = promisify(execFile)(
-    process.execPath,
-    ["--import", "tsx", join(ROOT, "tests", "helpers", "print-through-proxy.ts"), ours.address, String(IDLE_MS)],
-    {
-      cwd: ROOT,
-      env: { ...process.env, UPSTANDER_DATA: copyOfData() },
-    },
-  );
-  const [{ stdout }] = await Promise.all([printRun, controlRun]);
-  expect(JSON.parse(stdout)).toEqual(["print/one-minute-guide-en-letter.pdf"]);
+  const [printed] = await Promise.all([printThroughProxy(ours.address), controlRun]);
+  expect(printed).toEqual(["print/one-minute-guide-en-letter.pdf"]);
   expect(control.seen.length).toBeGreaterThan(0);
   expect(ours.seen).toEqual([]);
 }, 90_000);
