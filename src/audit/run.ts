@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { launchBrowser } from "../infra/browser.ts";
+import { fileProblem, type Problem } from "../infra/problems.ts";
 import type { Manifest } from "../print/manifest.ts";
 import { mapConcurrently } from "../infra/pool.ts";
 import { serve } from "../infra/static-server.ts";
@@ -34,7 +35,9 @@ export const checkNames = {
 } as const;
 export type CheckName = keyof typeof checkNames;
 
-export interface AuditProblem {
+/** What a check found, before it takes the Problem shape every command reports in. */
+interface Finding {
+  line?: number;
   check: CheckName;
   /** File, relative to the audited folder. */
   where: string;
@@ -44,7 +47,8 @@ export interface AuditProblem {
 export interface AuditResult {
   pages: number;
   pdfs: number;
-  problems: AuditProblem[];
+  /** In the shape every command reports (check: the check's name), with the check's key for counting. */
+  problems: (Problem & { checkKey: CheckName })[];
 }
 
 function htmlFiles(dir: string): string[] {
@@ -77,7 +81,7 @@ export interface AuditOptions {
 
 export async function runAudit(dir: string, { brands, onPage = () => {}, only }: AuditOptions): Promise<AuditResult> {
   const wanted = (check: CheckName) => !only || only.has(check);
-  const problems: AuditProblem[] = [];
+  const problems: Finding[] = [];
   const pages = htmlFiles(dir);
   const manifests = brandFolders(dir).flatMap((folder) => {
     const manifest = readManifest(folder);
@@ -122,11 +126,7 @@ export async function runAudit(dir: string, { brands, onPage = () => {}, only }:
     await server.close();
   }
   for (const message of await htmlMessages) {
-    problems.push({
-      check: "html",
-      where: `${relative(dir, message.file)}${message.line ? `:${message.line}` : ""}`,
-      message: message.message,
-    });
+    problems.push({ check: "html", where: relative(dir, message.file), line: message.line, message: message.message });
   }
   let pdfs = 0;
   for (const [brand, manifest] of manifests) {
@@ -136,5 +136,11 @@ export async function runAudit(dir: string, { brands, onPage = () => {}, only }:
         problems.push({ check: "pdf", where: relative(dir, join(brand, file.path)), message });
     }
   }
-  return { pages: pages.length, pdfs, problems: problems.filter((problem) => wanted(problem.check)) };
+  return {
+    pages: pages.length,
+    pdfs,
+    problems: problems
+      .filter((problem) => wanted(problem.check))
+      .map(({ check, where, line, message }) => ({ ...fileProblem(checkNames[check], where, message, line), checkKey: check })),
+  };
 }

@@ -25,6 +25,7 @@ import { BrowserGoneError } from "../print/browser-gone.ts";
 import { serve } from "../infra/static-server.ts";
 import { browserProfileDir, recordBrowser, stopBrowsersIn } from "./browser-pid.ts";
 import { ReportedError } from "../infra/report.ts";
+import { fileProblem, formatProblem, ProblemsError, type Problem } from "../infra/problems.ts";
 import { fontFamilies } from "../brand/fonts.ts";
 import { renderWithEleventy } from "./site.ts";
 
@@ -94,19 +95,12 @@ export class PrintSession {
   }
 }
 
-/** A print file that could not be made as planned: which file, and what is wrong. */
-export class PrintProblemsError extends ReportedError {
-  constructor(readonly problems: string[]) {
-    super(
-      problems.map((p) => `error: ${p}`),
-      `${problems.length} problem(s) in the print files, listed above; the previous output was left as it was`,
-    );
-  }
-}
+/** Print files that could not be made as planned: for each, which file and what is wrong (one Problem each). */
+export class PrintProblemsError extends ProblemsError {}
 
-function describe(file: PlannedPrint) {
-  return `${file.path}: ${file.material} (${file.locales.join(" + ")}, ${file.size})`;
-}
+/** A problem with one planned file: the file, then what it is (material, languages, size) and what is wrong. */
+const printProblem = (file: PlannedPrint, message: string) =>
+  fileProblem("print", file.path, `${file.material} (${file.locales.join(" + ")}, ${file.size}): ${message}`);
 
 function documentInfo(file: PlannedPrint, brand: Brand, content: Content, sites: Record<string, Localized>): DocumentInfo {
   const [first, ...others] = file.locales.map((locale) => sites[locale]!);
@@ -136,7 +130,7 @@ export async function buildPrints(
     await mkdir(join(brandDir, "print"), { recursive: true });
     // Each locale localized once, for every file's document information.
     const inputs = sha256(await session.stepVersion(), await hashFolder(join(work, "assets")), String(bleed));
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     let browserGone: BrowserGoneError | undefined;
     const made = await Promise.all(
       files.map(async (file) => {
@@ -146,15 +140,15 @@ export async function buildPrints(
           if (error instanceof BrowserGoneError) browserGone = error;
           else if (error instanceof LayoutProblemsError) {
             // One line per problem: the page's text as printed, with where it came from.
-            for (const problem of error.problems) problems.push(`${describe(file)}: ${describeLayoutProblem(problem)}`);
-          } else problems.push(`${describe(file)}: ${(error as Error).message}`);
+            for (const problem of error.problems) problems.push(printProblem(file, describeLayoutProblem(problem)));
+          } else problems.push(printProblem(file, (error as Error).message));
           return undefined;
         }
       }),
     );
     // A dead browser is one problem, not one per file.
     if (browserGone) throw browserGone;
-    if (problems.length) throw new PrintProblemsError(problems.sort());
+    if (problems.length) throw new PrintProblemsError(problems.sort((a, b) => formatProblem(a).localeCompare(formatProblem(b))));
     return made as ManifestFile[];
 
     async function makePrint(file: PlannedPrint): Promise<ManifestFile> {

@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { checkNames, runAudit, type CheckName } from "../audit/run.ts";
 import { resolveBrandDir, shippedBrandDirs } from "../brand/load.ts";
 import { runChecks } from "../checks.ts";
+import { formatProblem } from "../infra/problems.ts";
 import { CommandFailed, reportProblems, UsageError, type CommandContext } from "../infra/report.ts";
 
 /** --only axe,keyboard (or the names the summary prints, such as "target size"): the checks to run. */
@@ -41,7 +42,7 @@ export async function audit(args: string[], { dataDir, console: out, stdout }: C
   }
   const started = performance.now();
   const checked = runChecks({
-    dataDir: dataDir,
+    dataDir,
     brandDirs: [...shippedBrandDirs(dataDir), ...(values.brand ?? []).map((b) => resolveBrandDir(dataDir, b))],
   });
   if (!reportProblems(checked.problems, out) || !checked.content) throw new CommandFailed();
@@ -53,10 +54,10 @@ export async function audit(args: string[], { dataDir, console: out, stdout }: C
     only,
   });
   if (stdout.isTTY) stdout.write("\r".padEnd(81) + "\r");
-  for (const problem of result.problems) out.error(`audit: ${checkNames[problem.check]}: ${problem.where}: ${problem.message}`);
+  for (const problem of result.problems) out.error(formatProblem(problem));
   const counts = (Object.keys(checkNames) as CheckName[])
     .filter((check) => !only || only.has(check))
-    .map((check) => `${checkNames[check]} ${result.problems.filter((p) => p.check === check).length}`);
+    .map((check) => `${checkNames[check]} ${result.problems.filter((p) => p.checkKey === check).length}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   out.log(`audit: ${result.pages} page(s), ${result.pdfs} PDF(s) in ${seconds} s; problems: ${counts.join(", ")}`);
   if (result.problems.length) throw new CommandFailed();

@@ -21,6 +21,7 @@ import { writeManifest, type ManifestFile } from "../print/manifest.ts";
 import { planPrints } from "../materials/plan.ts";
 import { progress } from "../infra/progress.ts";
 import { ROOT } from "../infra/paths.ts";
+import type { Problem } from "../infra/problems.ts";
 import { CommandFailed, reportProblems, UsageError, type CommandContext } from "../infra/report.ts";
 
 /** --locale names languages every selected brand publishes; checked before any work. */
@@ -79,7 +80,7 @@ export async function build(args: string[], context: CommandContext): Promise<vo
   try {
     await output.refuseForeignFiles(brands.map((b) => b.id));
     // Every brand's print problems are listed in one run: a brand that fails does not stop the others.
-    const printProblems: string[] = [];
+    const printProblems: Problem[] = [];
     for (const [index, brand] of brands.entries()) {
       const brandDir = output.staged(brand.id);
       let made: ManifestFile[] = [];
@@ -87,7 +88,10 @@ export async function build(args: string[], context: CommandContext): Promise<vo
         made = plans[index]!.length ? await buildPrints(targets[index]!, plans[index]!, brandDir, session) : [];
       } catch (error) {
         if (!(error instanceof PrintProblemsError)) throw error;
-        printProblems.push(...error.problems.map((problem) => (brands.length > 1 ? `${brand.id}: ${problem}` : problem)));
+        // With several brands, each file is named inside its brand's folder, as in the output.
+        printProblems.push(
+          ...error.problems.map((problem) => (brands.length > 1 ? { ...problem, file: `${brand.id}/${problem.file}` } : problem)),
+        );
         continue;
       }
       // --material, --locale and --no-pdf replace only the files they make: the brand's others carry over.

@@ -108,55 +108,55 @@ describe("npm run audit", () => {
   });
 
   it("finds an image without alt text (axe)", () => {
-    expect(broken.stderr).toMatch(/audit: axe: oakfield-primary\/en\/index\.html: image-alt: Images must have alternative text/);
+    expect(broken.stderr).toMatch(/error: oakfield-primary\/en\/index\.html: axe: image-alt: Images must have alternative text/);
   });
 
   it("finds text below 4.5:1 against its background (axe)", () => {
-    expect(broken.stderr).toMatch(/audit: axe: oakfield-primary\/en\/index\.html: color-contrast: .*\.lead/);
+    expect(broken.stderr).toMatch(/error: oakfield-primary\/en\/index\.html: axe: color-contrast: .*\.lead/);
   });
 
   it("finds a font requested from another host", () => {
     expect(broken.stderr).toMatch(
-      /audit: outside request: oakfield-primary\/en\/index\.html: https:\/\/fonts\.example\.com\/outside\.woff2/,
+      /error: oakfield-primary\/en\/index\.html: outside request: https:\/\/fonts\.example\.com\/outside\.woff2/,
     );
   });
 
   it("finds interactive elements with no visible focus style", () => {
-    expect(broken.stderr).toMatch(/audit: keyboard: oakfield-primary\/en\/index\.html: <a\.skip-link> ".*" shows no focus style/);
+    expect(broken.stderr).toMatch(/error: oakfield-primary\/en\/index\.html: keyboard: <a\.skip-link> ".*" shows no focus style/);
   });
 
   it("finds movement that ignores prefers-reduced-motion", () => {
-    expect(broken.stderr).toMatch(/audit: reduced motion: oakfield-primary\/en\/index\.html: <a\.quick-exit__button> "Exit this page"/);
+    expect(broken.stderr).toMatch(/error: oakfield-primary\/en\/index\.html: reduced motion: <a\.quick-exit__button> "Exit this page"/);
   });
 
   it("finds a target smaller than 24 x 24 px", () => {
-    expect(broken.stderr).toMatch(/audit: target size: oakfield-primary\/en\/index\.html: <a\.tiny> "\?" is 12 x 12 px/);
+    expect(broken.stderr).toMatch(/error: oakfield-primary\/en\/index\.html: target size: <a\.tiny> "\?" is 12 x 12 px/);
   });
 
   it("finds a page that scrolls sideways at 320 CSS px", () => {
-    expect(broken.stderr).toMatch(/audit: reflow: oakfield-primary\/en\/index\.html: scrolls sideways at 320 CSS px/);
+    expect(broken.stderr).toMatch(/error: oakfield-primary\/en\/index\.html: reflow: scrolls sideways at 320 CSS px/);
   });
 
   it("finds invalid HTML (Nu HTML Checker)", () => {
     expect(broken.stderr).toMatch(
-      /audit: Nu HTML Checker: oakfield-primary\/en\/index\.html:\d+: Element “div” not allowed as child of element “span”/,
+      /error: oakfield-primary\/en\/index\.html:\d+: Nu HTML Checker: Element “div” not allowed as child of element “span”/,
     );
   });
 
   it("finds an untagged PDF without a title", () => {
-    expect(broken.stderr).toMatch(/audit: PDF: oakfield-primary\/print\/one-minute-guide-en-a4\.pdf: is not tagged/);
-    expect(broken.stderr).toMatch(/one-minute-guide-en-a4\.pdf: has no Title shown in the title bar/);
-    expect(broken.stderr).toMatch(/one-minute-guide-en-a4\.pdf: declares \/Lang \(none\), not en/);
+    expect(broken.stderr).toMatch(/error: oakfield-primary\/print\/one-minute-guide-en-a4\.pdf: PDF: is not tagged/);
+    expect(broken.stderr).toMatch(/one-minute-guide-en-a4\.pdf: PDF: has no Title shown in the title bar/);
+    expect(broken.stderr).toMatch(/one-minute-guide-en-a4\.pdf: PDF: declares \/Lang \(none\), not en/);
   });
 
   it("finds a Content-Security-Policy that allows another host", () => {
     expect(broken.stderr).toMatch(
-      /audit: Content-Security-Policy: oakfield-primary\/en\/get-help\/index\.html: Content-Security-Policy font-src allows https:\/\/fonts\.example\.com/,
+      /error: oakfield-primary\/en\/get-help\/index\.html: Content-Security-Policy: Content-Security-Policy font-src allows https:\/\/fonts\.example\.com/,
     );
   });
 
   it("finds a page that writes to storage", () => {
-    expect(broken.stderr).toMatch(/audit: cookie or storage: oakfield-primary\/en\/index\.html: writes 1 storage entry/);
+    expect(broken.stderr).toMatch(/error: oakfield-primary\/en\/index\.html: cookie or storage: writes 1 storage entry/);
   });
 });
 

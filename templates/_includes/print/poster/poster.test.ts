@@ -13,8 +13,8 @@ it("refuses a poster whose text runs off the page, saying by how much and which 
   const result = await runScript("build", ["--brand", join(import.meta.dirname, "fixtures", "overflowing-brand"), "--out", out]);
   expect(result.code).toBe(1);
   expect(result.stderr).toMatch(
-    /^error: print\/poster-en-letter\.pdf: poster \(en, letter\): content overflows the page by \d+\.\d mm; its tallest blocks: the lead \(text print\.poster\.lead\) \d+ mm, .*, the footer \(brand\.yaml footer\.en\) \d+ mm: shorten one of them/m,
+    /^error: print\/poster-en-letter\.pdf: print: poster \(en, letter\): content overflows the page by \d+\.\d mm; its tallest blocks: the lead \(text print\.poster\.lead\) \d+ mm, .*, the footer \(brand\.yaml footer\.en\) \d+ mm: shorten one of them/m,
   );
-  expect(result.stderr).toMatch(/^error: print\/poster-en-tabloid\.pdf: poster \(en, tabloid\): content overflows/m);
+  expect(result.stderr).toMatch(/^error: print\/poster-en-tabloid\.pdf: print: poster \(en, tabloid\): content overflows/m);
   expect(existsSync(out)).toBe(false);
 });
