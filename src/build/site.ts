@@ -6,19 +6,21 @@
 import { Eleventy } from "@11ty/eleventy";
 import { relative } from "node:path";
 import { TEMPLATES_DIR, ROOT } from "../infra/paths.ts";
-import { fileProblem, ProblemsError } from "../infra/problems.ts";
+import { fileProblem, formatProblem, ProblemsError, type Problem } from "../infra/problems.ts";
 import { upstanderDirectories, upstanderPlugin } from "../site/eleventy-plugin.ts";
 import { faultPoint } from "./output-dir.ts";
 import type { BuildTarget } from "../site/target.ts";
 
 export async function renderWithEleventy(target: BuildTarget, outDir: string): Promise<void> {
+  const textProblems = new Map<string, Problem>();
+  const reportTextProblem = (problem: Problem) => textProblems.set(formatProblem(problem), problem);
   // configPath "" (set, but empty) tells Eleventy to look for no config file.
   const eleventy = new Eleventy(TEMPLATES_DIR, outDir, {
     configPath: "",
     quietMode: true,
     config: (eleventyConfig) => {
       upstanderDirectories(eleventyConfig);
-      eleventyConfig.addPlugin(upstanderPlugin, target);
+      eleventyConfig.addPlugin(upstanderPlugin, { ...target, reportTextProblem });
       // Where the atomic-build test makes rendering itself fail, page by page.
       eleventyConfig.addTransform("fault-point", (content: string) => (faultPoint("render"), content));
     },
@@ -30,8 +32,10 @@ export async function renderWithEleventy(target: BuildTarget, outDir: string): P
   try {
     await eleventy.write();
   } catch (error) {
-    throw new ProblemsError([renderProblem(error)]);
+    throw new ProblemsError([...textProblems.values(), renderProblem(error)]);
   }
+  // Every text a template could not be given, from every page, in one run.
+  if (textProblems.size) throw new ProblemsError([...textProblems.values()]);
 }
 
 /**

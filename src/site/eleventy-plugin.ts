@@ -13,6 +13,7 @@ import { i18nPlugin } from "./plugins/i18n.ts";
 import { printPagesPlugin } from "./plugins/print-pages.ts";
 import { relativeUrlsPlugin } from "./plugins/relative-urls.ts";
 import { siteDataPlugin } from "./plugins/site-data.ts";
+import type { Problem } from "../infra/problems.ts";
 import type { BuildTarget } from "./target.ts";
 
 /**
@@ -24,7 +25,13 @@ export function upstanderDirectories(eleventyConfig: UserConfig) {
   eleventyConfig.setTemplateFormats(["njk"]);
 }
 
-export function upstanderPlugin(eleventyConfig: UserConfig, { brand, sites, site, print }: BuildTarget) {
+/** Where a text a template asks for cannot be given (a missing key, a placeholder with no value): one problem each. */
+export type ReportTextProblem = (problem: Problem) => void;
+
+export function upstanderPlugin(
+  eleventyConfig: UserConfig,
+  { brand, sites, site, print, reportTextProblem }: BuildTarget & { reportTextProblem?: ReportTextProblem },
+) {
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: true });
   // Eleventy keeps compiled layouts in a cache shared by every run in the
   // process (src/LayoutCache.js), compiled against the first run's filters:
@@ -42,7 +49,7 @@ export function upstanderPlugin(eleventyConfig: UserConfig, { brand, sites, site
   eleventyConfig.addGlobalData("logo", logoAssets(brand));
   if (site) eleventyConfig.addPlugin(siteDataPlugin, { brand, downloads: site.downloads });
   if (print) eleventyConfig.addPlugin(printPagesPlugin, print);
-  eleventyConfig.addPlugin(i18nPlugin, { sites, defaultLocale: brand.locales[0]! });
+  eleventyConfig.addPlugin(i18nPlugin, { sites, defaultLocale: brand.locales[0]!, reportTextProblem });
   eleventyConfig.addPlugin(filtersPlugin);
   // The QR codes the print pieces name (printParts.qr), each drawn for its service's address.
   const qrCodes = print && Object.values(sites[brand.locales[0]!]!.printParts.qr).map((qr) => ({ image: qr.image, url: qr.contact.url! }));

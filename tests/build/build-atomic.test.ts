@@ -1,6 +1,6 @@
 /** A failed build leaves the previous output exactly as it was. */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { copyOfData, run, tempDir } from "../helpers/cli.ts";
@@ -47,4 +47,21 @@ it("keeps the previous dist when rendering itself fails", async () => {
   expect(failed.stderr).toMatch(/^error: templates\/index\.njk: render: fault injected at render \(UPSTANDER_FAIL_AT\)$/m);
   expect(snapshot(out)).toEqual(before);
   expect(readdirSync(join(out, ".."))).toEqual(["dist"]);
+});
+
+it("lists every text a template asks for and no locale has, naming each template, in one run", async () => {
+  const data = copyOfData();
+  // A key every language lacks passes the check (the languages agree); the templates still ask for it.
+  for (const locale of ["en", "es"]) {
+    const ui = join(data, "locales", locale, "ui.yaml");
+    writeFileSync(ui, readFileSync(ui, "utf8").replace(/^ {4}tagline: .*\n/m, ""));
+  }
+  const out = join(tempDir("atomic"), "dist");
+  const failed = await run("build", ["--brand", "upstander", "--no-pdf", "--out", out], { UPSTANDER_DATA: data });
+  expect(failed.code).toBe(1);
+  const lines = failed.stderr.split("\n").filter((line) => line.startsWith("error: "));
+  expect(lines.length).toBeGreaterThan(1);
+  for (const line of lines) expect(line).toMatch(/^error: templates\/\S+\.njk: render: no "site\.tagline" in the (en|es) strings/);
+  expect(failed.stderr).not.toMatch(/\n\s+at |Template render error/);
+  expect(existsSync(out)).toBe(false);
 });
