@@ -1,48 +1,30 @@
 /**
- * Every print material, declared once (SPEC "Materials"): whom it speaks
- * to, its sizes per paper family, how many languages share a file, and its
- * page rule. Planning, the expected page count, the overflow check, the
- * QR code's service and the downloads labels all follow from this table,
- * so a new material is one entry here plus its template folder
- * (templates/_includes/print/<id>/). `satisfies` makes a material without
- * a page rule, audience or sizes a compile error.
+ * Every print material (SPEC "Materials"), one line each: each is a folder
+ * holding its declaration (material.ts: whom it speaks to, sizes, languages
+ * per file, page rule), its template and its styles. Planning, the expected
+ * page count, the overflow check, the QR code's service, the print
+ * stylesheet and the downloads labels all follow from these, so a new
+ * material is one new folder and one line here.
  */
-import { join } from "node:path";
-import type { Audience, PaperFamily } from "../content/schemas.ts";
-import { TEMPLATES_DIR } from "../infra/paths.ts";
-import type { PaperSize } from "./paper.ts";
+import discussionGuide from "../../templates/_includes/print/discussion-guide/material.ts";
+import oneMinuteGuide from "../../templates/_includes/print/one-minute-guide/material.ts";
+import parentFlyer from "../../templates/_includes/print/parent-flyer/material.ts";
+import poster from "../../templates/_includes/print/poster/material.ts";
+import type { MaterialDeclaration } from "./material.ts";
 
-/** How many pages a file must come out as: exactly N, one per language it pairs, or as many as its content needs. */
-export type PageRule = { exactly: number } | "one-per-locale" | "flowing";
-
-export interface MaterialRule {
-  /** Its contacts, and the service its QR code leads to (the region's main one for this audience). */
-  audience: Audience;
-  sizes: Record<PaperFamily, readonly PaperSize[]>;
-  /** One language per file, or the brand's first two on one sheet each. */
-  locales: "one" | "first-two";
-  pages: PageRule;
-}
+export type { MaterialDeclaration, MaterialRule, PageRule } from "./material.ts";
 
 const builtIn = {
-  poster: { audience: "young-people", sizes: { a4: ["a3", "a4"], letter: ["tabloid", "letter"] }, locales: "one", pages: { exactly: 1 } },
-  "one-minute-guide": { audience: "professionals", sizes: { a4: ["a4"], letter: ["letter"] }, locales: "one", pages: { exactly: 1 } },
-  "parent-flyer": { audience: "parents", sizes: { a4: ["a4"], letter: ["letter"] }, locales: "first-two", pages: "one-per-locale" },
-  // Its help section is for the young people in the room.
-  "discussion-guide": { audience: "young-people", sizes: { a4: ["a4"], letter: ["letter"] }, locales: "one", pages: "flowing" },
-} as const satisfies Record<string, MaterialRule>;
-
-/** A material's rule and its folder: <id>.njk (the template, with `layout: print/print.njk`) and any .css beside it. */
-export interface MaterialDeclaration extends MaterialRule {
-  folder: string;
-}
+  poster,
+  "one-minute-guide": oneMinuteGuide,
+  "parent-flyer": parentFlyer,
+  "discussion-guide": discussionGuide,
+} as const satisfies Record<string, MaterialDeclaration>;
 
 export type MaterialId = keyof typeof builtIn;
 export const materialIds = Object.keys(builtIn) as [MaterialId, ...MaterialId[]];
 
-const registry = new Map<string, MaterialDeclaration>(
-  materialIds.map((id) => [id, { ...builtIn[id], folder: join(TEMPLATES_DIR, "_includes", "print", id) }]),
-);
+const registry = new Map<string, MaterialDeclaration>(materialIds.map((id) => [id, builtIn[id]]));
 
 export function materialDeclaration(id: string): MaterialDeclaration {
   const declaration = registry.get(id);
