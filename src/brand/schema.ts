@@ -35,7 +35,7 @@ const regionAliases: Record<string, (typeof regionIds)[number]> = {
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a six-digit hex colour such as "#0b3d91"');
 const localeCode = z.string().regex(localeCodePattern, "must be a language code such as en or es");
 const perLocale = z.record(localeCode, text);
-/** Longest brand name and footer line the layouts are tested with (tests/property-packs.test.ts). */
+/** Longest brand name and footer line the layouts are tested with (tests/build/property-packs.test.ts). */
 export const MAX_NAME_LENGTH = 100;
 export const MAX_FOOTER_LENGTH = 200;
 

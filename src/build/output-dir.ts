@@ -322,7 +322,7 @@ async function swapIn(out: string, buildDir: string, brandIds: string[], marker:
 
 /**
  * Fault injection for the tests of what a failed build leaves
- * (tests/hostile/output.test.ts, tests/build-atomic.test.ts):
+ * (tests/cli/killed-build.test.ts, tests/build/build-atomic.test.ts):
  * `UPSTANDER_KILL_AT=swap` kills the build with SIGKILL at that point, as a
  * power cut or `kill -9` would; `UPSTANDER_FAIL_AT=render` throws there, as
  * a bug would. Unset, it does nothing.
