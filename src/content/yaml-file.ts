@@ -26,6 +26,7 @@ export function displayPath(file: string): string {
 export const MAX_DATA_FILE_BYTES = 1024 * 1024;
 /** Real files nest about five levels deep; far deeper nesting only exhausts the parser and checks. */
 export const MAX_NESTING = 32;
+const NESTING_MESSAGE = `nests values more than ${MAX_NESTING} levels deep; data files need only a few levels: check the indentation and brackets`;
 /** YAML aliases (*name) a file may use: more can expand to billions of values (a "billion laughs" file). */
 export const MAX_ALIASES = 100;
 
@@ -119,25 +120,50 @@ function depthOf(value: unknown): number {
   return deepest;
 }
 
+/**
+ * How deep `[` and `{` nest in the text (outside quotes and comments), with
+ * the line where that depth is first passed: read before parsing, because the
+ * YAML parser recurses once per level and thousands of levels exhaust its stack.
+ */
+function flowNesting(source: string): { depth: number; line: number } {
+  let [depth, line, quote, comment] = [0, 1, "", false];
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i]!;
+    if (char === "\n") [line, comment] = [line + 1, false];
+    if (comment) continue;
+    if (quote) {
+      if (char === quote) quote = "";
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if (char === "#" && (i === 0 || /\s/.test(source[i - 1]!))) comment = true;
+    else if (char === "[" || char === "{") {
+      if (++depth > MAX_NESTING) return { depth, line };
+    } else if ((char === "]" || char === "}") && depth > 0) depth--;
+  }
+  return { depth: 0, line };
+}
+
 export function readYamlFile(absolutePath: string): { yaml?: YamlFile; problems: Problem[] } {
   const file = displayPath(absolutePath);
   const fileProblem = (message: string, line?: number) => ({ problems: [{ severity: "error" as const, file, line, path: [], message }] });
   const read = readText(absolutePath);
   if (read.text === undefined) return fileProblem(read.problem!, read.line);
   const source = read.text;
+  const flow = flowNesting(source);
+  if (flow.depth > MAX_NESTING) return fileProblem(NESTING_MESSAGE, flow.line);
   const lineCounter = new LineCounter();
   // uniqueKeys compares every key with every other (minutes for a big file): duplicateKeys below does it in one pass.
   const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: false });
   if (doc.errors.length) {
-    return {
-      problems: doc.errors.map((error) => ({
-        severity: "error" as const,
-        file,
-        line: error.linePos?.[0]?.line,
-        path: [],
-        message: `not valid YAML: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`,
-      })),
-    };
+    // One line per distinct error: the parser can report one fault many times over.
+    const messages = new Map<string, Problem>();
+    for (const error of doc.errors) {
+      const line = error.linePos?.[0]?.line;
+      const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+      messages.set(`${line}\0${reason}`, { severity: "error", file, line, path: [], message: `not valid YAML: ${reason}` });
+    }
+    return { problems: [...messages.values()] };
   }
   const duplicates = duplicateKeys(doc.contents, (offset) => lineCounter.linePos(offset).line);
   if (duplicates.length)
@@ -163,8 +189,7 @@ export function readYamlFile(absolutePath: string): { yaml?: YamlFile; problems:
       return fileProblem(`uses its YAML aliases (*name) too often (more than ${MAX_ALIASES} expansions); write the values out instead`);
     return fileProblem(`cannot be read as data: ${(error as Error).message.split("\n")[0]}`);
   }
-  if (depthOf(data) > MAX_NESTING)
-    return fileProblem(`nests values more than ${MAX_NESTING} levels deep; data files need only a few levels: check the indentation`);
+  if (depthOf(data) > MAX_NESTING) return fileProblem(NESTING_MESSAGE);
   // Each map's keys, indexed once: looking a key up is then constant time, however large the map.
   const keysOf = new WeakMap<YAMLMap, Map<unknown, Pair>>();
   const pairIn = (map: YAMLMap, key: PropertyKey) => {

@@ -43,7 +43,7 @@ describe("refused by name, with what to do", () => {
 
   it("nesting thousands of levels deep, flow or block", () => {
     expect(read(`a: ${"[".repeat(5000)}${"]".repeat(5000)}\n`)).toEqual([
-      expect.stringMatching(/nests values more than 32 levels deep|not valid YAML/),
+      expect.stringMatching(/data\.yaml:1: nests values more than 32 levels deep/),
     ]);
     const block = Array.from({ length: 400 }, (_, i) => `${" ".repeat(i)}k:`).join("\n");
     expect(read(block)).toEqual([expect.stringMatching(/nests values more than 32 levels deep/)]);

@@ -8,7 +8,7 @@ import type { Browser, Page } from "puppeteer";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "../../../../src/infra/browser.ts";
-import { runScript, tempDir } from "../../../../tests/helpers/cli.ts";
+import { run, tempDir } from "../../../../tests/helpers/cli.ts";
 import { serve } from "../../../../src/infra/static-server.ts";
 
 const EXIT_URL = "https://www.weather.gov/";
@@ -30,7 +30,7 @@ async function openPage(path: string, { javascript = true } = {}): Promise<Page>
 
 beforeAll(async () => {
   const out = tempDir("quick-exit");
-  const built = await runScript("build", ["--brand", "upstander", "--no-pdf", "--out", out]);
+  const built = await run("build", ["--brand", "upstander", "--no-pdf", "--out", out]);
   expect(built.code).toBe(0);
   server = await serve(join(out, "upstander"));
   browser = await launchBrowser();
