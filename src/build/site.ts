@@ -43,7 +43,7 @@ export async function renderWithEleventy(target: BuildTarget, outDir: string): P
  * writing to ... from templates/index.njk"); the innermost says what went
  * wrong, and Nunjucks adds the template and line where it knows them.
  */
-export function renderProblem(error: unknown) {
+function renderProblem(error: unknown) {
   const chain: Error[] = [];
   for (let e = error; e instanceof Error; e = (e as { originalError?: unknown }).originalError ?? e.cause) chain.push(e);
   const template = /from "([^"]+)"/.exec(chain.map((e) => e.message).join("\n"))?.[1];

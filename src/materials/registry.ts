@@ -12,8 +12,6 @@ import parentFlyer from "../../templates/_includes/print/parent-flyer/material.t
 import poster from "../../templates/_includes/print/poster/material.ts";
 import type { MaterialDeclaration } from "./material.ts";
 
-export type { MaterialDeclaration, MaterialRule, PageRule } from "./material.ts";
-
 const builtIn = {
   poster,
   "one-minute-guide": oneMinuteGuide,

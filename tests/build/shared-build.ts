@@ -31,7 +31,7 @@ export const SCHOOL_PACK = join(ROOT, "tests", "fixtures", "packs", "oakfield-pr
 export const TEST_PRINT_CACHE = join(ROOT, "node_modules", ".cache", "upstander", "test-print");
 
 /** The data the shared build reads: the shipped content and locales, the stand-in languages, and the test brands. */
-export function sharedBuildData(root: string): string {
+function sharedBuildData(root: string): string {
   const data = copyDataInto(root);
   cpSync(SCHOOL_PACK, join(data, "brands", "oakfield-primary"), { recursive: true });
   addStandInLanguages(data);
