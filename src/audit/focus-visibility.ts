@@ -8,7 +8,7 @@
  * height, or too little page is left to read.
  * https://www.w3.org/WAI/WCAG22/Understanding/focus-not-obscured-minimum
  */
-import type { Page } from "puppeteer";
+import type { CDPSession, Page } from "puppeteer";
 
 export const viewports = [
   { width: 1280, height: 800, name: "1280 x 800" },
@@ -66,20 +66,15 @@ const SHIFT = 8;
  * browser moves focus and scrolls as it would for a person, and look at
  * each stop. Key down and key up go out together: one round trip a press.
  */
-async function tabThrough(page: Page, backwards: boolean, stops: number): Promise<(FocusStop | null)[]> {
-  const input = await page.createCDPSession();
+async function tabThrough(page: Page, input: CDPSession, backwards: boolean, stops: number): Promise<(FocusStop | null)[]> {
   const modifiers = backwards ? SHIFT : 0;
   const seen: (FocusStop | null)[] = [];
-  try {
-    for (let press = 0; press < stops; press++) {
-      await Promise.all([
-        input.send("Input.dispatchKeyEvent", { type: "rawKeyDown", modifiers, ...TAB }),
-        input.send("Input.dispatchKeyEvent", { type: "keyUp", modifiers, ...TAB }),
-      ]);
-      seen.push((await page.evaluate(FOCUS_STOP)) as FocusStop | null);
-    }
-  } finally {
-    await input.detach();
+  for (let press = 0; press < stops; press++) {
+    await Promise.all([
+      input.send("Input.dispatchKeyEvent", { type: "rawKeyDown", modifiers, ...TAB }),
+      input.send("Input.dispatchKeyEvent", { type: "keyUp", modifiers, ...TAB }),
+    ]);
+    seen.push((await page.evaluate(FOCUS_STOP)) as FocusStop | null);
   }
   return seen;
 }
@@ -105,15 +100,20 @@ export async function walkFocus(page: Page): Promise<FocusWalk> {
   const obscured = new Set<string>();
   let forwards: (FocusStop | null)[] = [];
   const stops = ((await page.evaluate(`Math.max(${NUMBERED}, ${FOCUSABLE})`)) as number) + 3;
-  for (const viewport of viewports) {
-    await page.setViewport({ width: viewport.width, height: viewport.height });
-    await page.evaluate(`window.scrollTo(0, 0); document.activeElement?.blur(); ${FIND_BARS}`);
-    for (const backwards of [false, true]) {
-      const walk = await tabThrough(page, backwards, stops);
-      if (viewport === viewports[0] && !backwards) forwards = walk;
-      for (const stop of walk)
-        if (stop?.hidden) obscured.add(`at ${viewport.name}, with ${backwards ? "Shift+Tab" : "Tab"}: ${stop.hidden}`);
+  const input = await page.createCDPSession();
+  try {
+    for (const viewport of viewports) {
+      await page.setViewport({ width: viewport.width, height: viewport.height });
+      await page.evaluate(`window.scrollTo(0, 0); document.activeElement?.blur(); ${FIND_BARS}`);
+      for (const backwards of [false, true]) {
+        const walk = await tabThrough(page, input, backwards, stops);
+        if (viewport === viewports[0] && !backwards) forwards = walk;
+        for (const stop of walk)
+          if (stop?.hidden) obscured.add(`at ${viewport.name}, with ${backwards ? "Shift+Tab" : "Tab"}: ${stop.hidden}`);
+      }
     }
+  } finally {
+    await input.detach();
   }
   return { obscured: [...obscured], forwards };
 }

@@ -36,10 +36,7 @@ export async function audit(args: string[], { dataDir, console: out, stdout }: C
   });
   const only = values.only === undefined ? undefined : parseOnly(values.only);
   const dir = resolve(values.dir);
-  if (!existsSync(dir)) {
-    out.error(`audit: ${values.dir} does not exist; run npm run build first`);
-    throw new CommandFailed();
-  }
+  if (!existsSync(dir)) throw new UsageError(`${values.dir} does not exist; run npm run build first`);
   const started = performance.now();
   const checked = runChecks({
     dataDir,

@@ -72,7 +72,7 @@ export async function build(args: string[], context: CommandContext): Promise<vo
   const session = new PrintSession({
     bleed: options.bleed,
     progress: progress(plans.flat().length, context.stdout),
-    cache: new PrintCache(context.cacheDir, (message) => out.warn(`warning: ${message}`)),
+    cache: new PrintCache(context.cacheDir, out),
     buildDir: output.buildDir,
   });
   if (context.ownProcess) cleanUpOnSignals(output, session, out);

@@ -55,7 +55,7 @@ export async function newBrand(args: string[], { dataDir, console: out }: Comman
   const brandArgument = values.dir ? displayPath(dir) : id;
   let files: string[];
   try {
-    files = writeNewPack({ id, region: region as BrandFile["region"], dir, dataDir: dataDir, content: content.value, brandArgument });
+    files = writeNewPack({ id, region: region as BrandFile["region"], dir, dataDir, content: content.value, brandArgument });
   } catch (error) {
     // The pack's folder exists or cannot be written: say so plainly.
     fail((error as Error).message);
@@ -63,13 +63,8 @@ export async function newBrand(args: string[], { dataDir, console: out }: Comman
   // The placeholder logo is expected here: it is what the owner replaces next.
   const check = loadBrand(dir, content.value);
   const todo = check.problems.filter((problem) => problem.kind === "placeholder");
-  if (
-    !reportProblems(
-      check.problems.filter((problem) => problem.kind !== "placeholder"),
-      out,
-    )
-  )
-    throw new CommandFailed();
+  const others = check.problems.filter((problem) => problem.kind !== "placeholder");
+  if (!reportProblems(others, out)) throw new CommandFailed();
   const paper = content.value.regions[region]!.paper;
   out.log(`new-brand: wrote ${files.map(displayPath).join(" and ")}`);
   if (!values.region)

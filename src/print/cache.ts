@@ -67,7 +67,8 @@ interface Entry {
 export class PrintCache {
   constructor(
     readonly dir = defaultCacheDir(),
-    private readonly warn: (message: string) => void = (message) => console.warn(`warning: ${message}`),
+    /** Where its warnings go: the command's console. */
+    private readonly out: Pick<Console, "warn"> = console,
   ) {
     if (existsSync(dir) && !statSync(dir).isDirectory()) {
       throw new UsageError(`the print cache ${displayPath(dir)} is a file, not a folder: remove it, or point UPSTANDER_CACHE at a folder`);
@@ -99,8 +100,8 @@ export class PrintCache {
       await utimes(meta, now, now);
       return pages;
     } catch (error) {
-      this.warn(
-        `print cache entry ${displayPath(meta)} failed its check (${(error as Error).message.split("\n")[0]}): dropped, and the file is printed again`,
+      this.out.warn(
+        `warning: print cache entry ${displayPath(meta)} failed its check (${(error as Error).message.split("\n")[0]}): dropped, and the file is printed again`,
       );
       await this.drop(key);
       return undefined;

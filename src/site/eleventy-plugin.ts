@@ -9,11 +9,10 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { assetsPlugin, logoAssets } from "./plugins/assets.ts";
 import { filtersPlugin } from "./plugins/filters.ts";
-import { i18nPlugin } from "./plugins/i18n.ts";
+import { i18nPlugin, type ReportTextProblem } from "./plugins/i18n.ts";
 import { printPagesPlugin } from "./plugins/print-pages.ts";
 import { relativeUrlsPlugin } from "./plugins/relative-urls.ts";
 import { siteDataPlugin } from "./plugins/site-data.ts";
-import type { Problem } from "../infra/problems.ts";
 import type { BuildTarget } from "./target.ts";
 
 /**
@@ -24,9 +23,6 @@ export function upstanderDirectories(eleventyConfig: UserConfig) {
   eleventyConfig.setIncludesDirectory("_includes");
   eleventyConfig.setTemplateFormats(["njk"]);
 }
-
-/** Where a text a template asks for cannot be given (a missing key, a placeholder with no value): one problem each. */
-export type ReportTextProblem = (problem: Problem) => void;
 
 export function upstanderPlugin(
   eleventyConfig: UserConfig,

@@ -15,13 +15,16 @@ import type { Params } from "../../content/format.ts";
 import type { Localized } from "../../brand/localize.ts";
 import { pageUrl, type SitePage } from "../pages.ts";
 
+/** Where a text a template asks for cannot be given (a missing key, a placeholder with no value): one problem each. */
+export type ReportTextProblem = (problem: Problem) => void;
+
 export function i18nPlugin(
   eleventyConfig: UserConfig,
   {
     sites,
     defaultLocale,
     reportTextProblem,
-  }: { sites: Record<string, Localized>; defaultLocale: string; reportTextProblem?: (problem: Problem) => void },
+  }: { sites: Record<string, Localized>; defaultLocale: string; reportTextProblem?: ReportTextProblem },
 ) {
   eleventyConfig.addPlugin(I18nPlugin, { defaultLanguage: defaultLocale, errorMode: "strict" });
 
