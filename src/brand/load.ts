@@ -12,20 +12,19 @@ import type { Content } from "../content/load.ts";
 import { stepGroups, type PaperFamily } from "../content/schemas.ts";
 import { displayPath, parseWithSchema, readYamlFile, type YamlFile } from "../content/yaml-file.ts";
 import { errorsIn, type Problem } from "../infra/problems.ts";
-import { pageGeometry } from "../materials/paper.ts";
-import { planPrints } from "../materials/plan.ts";
+import { geometryFor, planPrints } from "../materials/plan.ts";
 import type { z } from "zod";
 import { contrastRatio, MIN_TEXT_CONTRAST, nearestPassingColour } from "./contrast.ts";
 import { tintColours, tintUses } from "./design-tokens.ts";
 import { MIN_PRINT_DPI, PRINT_DPI, printDpi, readLogo, type LogoImage } from "./logo.ts";
 import { PLACEHOLDERS } from "./new-pack.ts";
-import { materialIds, type MaterialId } from "../materials/registry.ts";
+import { printableIds, type PrintableId } from "../materials/registry.ts";
 import { brandSchema, type BrandFile } from "./schema.ts";
 
 export interface Brand extends Omit<BrandFile, "paper" | "materials"> {
   dir: string;
   paper: PaperFamily;
-  materials: MaterialId[];
+  materials: PrintableId[];
   logoImage: LogoImage;
 }
 
@@ -77,7 +76,7 @@ export function loadBrand(dir: string, content: Content): { value?: Brand; probl
     ...file,
     dir,
     paper: file.paper ?? region.paper,
-    materials: file.materials ?? [...materialIds],
+    materials: file.materials ?? [...printableIds],
     logoImage: logo.image,
   };
   problems.push(...checkLogoResolution(brand, read.yaml));
@@ -149,7 +148,7 @@ function checkLogo(brand: Pick<BrandFile, "logo">, dir: string, yaml: YamlFile):
 function checkLogoResolution(brand: Brand, yaml: YamlFile): Problem[] {
   const image = brand.logoImage;
   const largest = planPrints(brand)
-    .map((print) => pageGeometry(print.size, false))
+    .map((print) => ({ material: print.material, ...geometryFor(print, false) }))
     .sort((a, b) => b.logoHeight - a.logoHeight)[0];
   if (image.format !== "png" || !largest) return [];
   const dpi = printDpi(image, largest.logoHeight);
@@ -159,7 +158,7 @@ function checkLogoResolution(brand: Brand, yaml: YamlFile): Problem[] {
   const problems: Problem[] = [];
   problemAdder(problems, yaml)(
     ["logo"],
-    `${brand.logo} is ${image.width} × ${image.height} px: on the ${largest.size.toUpperCase()} ${largest.size === "a4" || largest.size === "letter" ? "page" : "poster"} it prints ${largest.logoHeight.toFixed(1)} mm tall, ` +
+    `${brand.logo} is ${image.width} × ${image.height} px: on the ${largest.material} (${largest.size.toUpperCase()}) it prints ${largest.logoHeight.toFixed(1)} mm tall, ` +
       `which is ${Math.floor(dpi)} dpi; sharp print needs ${PRINT_DPI} dpi: export it at least ${neededWidth} × ${neededHeight} px, or use an SVG` +
       (dpi < MIN_PRINT_DPI ? ` (below ${MIN_PRINT_DPI} dpi it prints visibly blurred)` : ""),
     dpi < MIN_PRINT_DPI ? "error" : "warning",

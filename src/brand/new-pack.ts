@@ -12,7 +12,7 @@ import { Document, isMap, isScalar, isSeq, type Node } from "yaml";
 import { z } from "zod";
 import { schemaComment, schemaFileName } from "./json-schemas.ts";
 import type { Content } from "../content/load.ts";
-import { materialIds } from "../materials/registry.ts";
+import { printableIds } from "../materials/registry.ts";
 import { brandContactSchema, brandSchema, type BrandFile } from "./schema.ts";
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -99,7 +99,7 @@ export function writeNewPack({ id, region, dir, dataDir, content, brandArgument 
     logo: "logo.svg",
     colors: { primary: "#1d4f91", accent: "#f2b705", text: "#1a1a1a", background: "#ffffff" },
     font: "atkinson-hyperlegible",
-    materials: [...materialIds],
+    materials: [...printableIds],
   } satisfies Partial<BrandFile>;
   const contactExample = {
     contacts: [

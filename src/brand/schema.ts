@@ -16,9 +16,9 @@ import {
   text,
 } from "../content/schemas.ts";
 import { fontIds } from "./fonts.ts";
-import { materialIds } from "../materials/registry.ts";
+import { printableIds } from "../materials/registry.ts";
 
-export const materialIdSchema = z.enum(materialIds);
+export const materialIdSchema = z.enum(printableIds);
 
 export const regionIds = ["us", "gb", "ca", "au"] as const;
 /** Names people write for a region, for "did you mean": the ISO code of the United Kingdom is gb. */
@@ -112,7 +112,7 @@ export const brandSchema = z
       .array(materialIdSchema)
       .min(1)
       .optional()
-      .meta({ description: `Optional: which print materials to make, any of ${materialIds.join(", ")}. Leave out for all.` }),
+      .meta({ description: `Optional: which print materials and variants to make, any of ${printableIds.join(", ")}. Leave out for all.` }),
     overrides: z.record(localeCode, z.record(z.string(), z.string())).default({}).meta({
       description:
         "Optional: replace any text by its key, per language, e.g. en: { print.poster.headline: ... }. Safety steps may be reworded, never emptied.",

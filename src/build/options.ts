@@ -3,7 +3,7 @@
  * an unknown flag or value is an error before anything is built.
  */
 import { parseArgs } from "node:util";
-import { materialIds, type MaterialId } from "../materials/registry.ts";
+import { printableIds, type PrintableId } from "../materials/registry.ts";
 import { localeCodePattern } from "../content/schemas.ts";
 import { UsageError } from "../infra/report.ts";
 
@@ -12,7 +12,7 @@ const examples = { brand: "--brand upstander", locale: "--locale en,es", materia
 export interface BuildOptions {
   brands: string[];
   locales?: string[];
-  materials?: MaterialId[];
+  materials?: PrintableId[];
   pdf: boolean;
   bleed: boolean;
   out: string;
@@ -44,12 +44,12 @@ export function parseBuildArgs(args: string[]): BuildOptions {
   const badLocale = locales?.find((l) => !localeCodePattern.test(l));
   if (badLocale) throw new UsageError(`--locale: "${badLocale}" is not a language code; write codes such as en or es, separated by commas`);
   const materials = list(values.material);
-  const unknown = materials?.filter((m) => !(materialIds as readonly string[]).includes(m));
-  if (unknown?.length) throw new UsageError(`--material: unknown ${unknown.join(", ")}; expected ${materialIds.join(", ")}`);
+  const unknown = materials?.filter((m) => !(printableIds as readonly string[]).includes(m));
+  if (unknown?.length) throw new UsageError(`--material: unknown ${unknown.join(", ")}; expected any of ${printableIds.join(", ")}`);
   return {
     brands: values.brand ?? [],
     locales,
-    materials: materials as MaterialId[] | undefined,
+    materials: materials as PrintableId[] | undefined,
     pdf: !values["no-pdf"],
     bleed: values.bleed,
     out: values.out,

@@ -15,8 +15,8 @@ import type { BuildTarget } from "../site/target.ts";
 import { fileSha256, hashFolder, printStepVersion, sha256, type PrintCache } from "../print/cache.ts";
 import { finishPdf, type DocumentInfo } from "../print/finish.ts";
 import type { ManifestFile } from "../print/manifest.ts";
-import { pageGeometry } from "../materials/paper.ts";
-import { expectedPages, htmlPathFor, type PlannedPrint } from "../materials/plan.ts";
+import { imagePx, isImageSize } from "../materials/paper.ts";
+import { expectedPages, geometryFor, htmlPathFor, type PlannedPrint } from "../materials/plan.ts";
 import { previewImages } from "../print/preview.ts";
 import type { Progress } from "../infra/progress.ts";
 import type { PrintRenderer } from "../print/renderer.ts";
@@ -100,7 +100,17 @@ export class PrintProblemsError extends ProblemsError {}
 
 /** A problem with one planned file: the file, then what it is (material, languages, size) and what is wrong. */
 const printProblem = (file: PlannedPrint, message: string) =>
-  fileProblem("print", file.path, `${file.material} (${file.locales.join(" + ")}, ${file.size}): ${message}`);
+  fileProblem(
+    "print",
+    file.path,
+    `${file.material}${file.variant ? ` ${file.variant}` : ""} (${file.locales.join(" + ")}, ${file.size}): ${message}`,
+  );
+
+/** An image's alternative text, which its template writes on its page as data-alt (the text it shows, in reading order). */
+function altText(html: string): string | undefined {
+  const alt = /\bdata-alt="([^"]*)"/.exec(html)?.[1];
+  return alt?.replace(/&(quot|#39|lt|gt|amp);/g, (_, entity: string) => ({ quot: '"', "#39": "'", lt: "<", gt: ">", amp: "&" })[entity]!);
+}
 
 function documentInfo(file: PlannedPrint, brand: Brand, content: Content, sites: Record<string, Localized>): DocumentInfo {
   const [first, ...others] = file.locales.map((locale) => sites[locale]!);
@@ -155,8 +165,9 @@ export async function buildPrints(
       const started = performance.now();
       const html = htmlPathFor(file);
       const info = documentInfo(file, target.brand, target.content, target.sites);
-      const key = sha256(inputs, await readFile(join(work, html)), JSON.stringify(info));
-      const out = join(brandDir, file.path.replace(/\.pdf$/, ""));
+      const page = await readFile(join(work, html), "utf8");
+      const key = sha256(inputs, page, JSON.stringify(info));
+      const out = join(brandDir, file.path.replace(/\.(pdf|png)$/, ""));
       const expected = expectedPages(file);
       const cached = await cache?.copyTo(key, out, expected);
       const pages = cached ?? (await printOne(file, html, info, key, out));
@@ -164,36 +175,43 @@ export async function buildPrints(
       if (cached === undefined) session.rendered += 1;
       else session.reused += 1;
       session.pages += pages;
-      const pdf = await readFile(`${out}.pdf`);
+      const made = await readFile(join(brandDir, file.path));
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       progress.done(file.path, `${cached === undefined ? "printed" : "unchanged"}, ${pages} p, ${seconds} s`);
+      const alt = altText(page);
       return {
         path: file.path,
         material: file.material,
+        ...(file.variant && { variant: file.variant }),
         locales: file.locales,
         size: file.size,
         pages,
-        bytes: pdf.byteLength,
-        sha256: fileSha256(pdf),
-        preview: `${file.path.replace(/\.pdf$/, "")}.png`,
+        bytes: made.byteLength,
+        sha256: fileSha256(made),
+        preview: file.path.replace(/\.pdf$/, ".png"),
+        ...(alt !== undefined && { alt: { [file.locales[0]!]: alt } }),
       };
     }
 
     async function printOne(file: PlannedPrint, html: string, info: DocumentInfo, key: string, out: string): Promise<number> {
-      const geometry = pageGeometry(file.size, bleed);
+      const geometry = geometryFor(file, bleed);
       const renderer = await session.browser();
       const expected = expectedPages(file);
-      const rendered = await renderer.render({ url: `${server.url}/${html}`, geometry, fixedPages: expected !== undefined });
-      const [finished, previews] = await Promise.all([finishPdf(rendered.pdf, info, geometry), previewImages(rendered.preview)]);
+      const image = isImageSize(file.size) ? imagePx[file.size] : undefined;
+      const rendered = await renderer.render({ url: `${server.url}/${html}`, geometry, fixedPages: expected !== undefined, image });
+      const [finished, previews] = await Promise.all([
+        rendered.pdf ? finishPdf(rendered.pdf, info, geometry) : undefined,
+        previewImages(rendered.preview),
+      ]);
       await Promise.all([
-        writeFile(`${out}.pdf`, finished.bytes),
+        finished && writeFile(`${out}.pdf`, finished.bytes),
         writeFile(`${out}.png`, previews.png),
         writeFile(`${out}.webp`, previews.webp),
       ]);
+      const pages = finished?.pages ?? 1;
       // Only a file that passed its page check is kept for later builds.
-      if (expected === undefined || finished.pages === expected)
-        await cache?.put(key, { pdf: finished.bytes, png: previews.png, webp: previews.webp });
-      return finished.pages;
+      if (expected === undefined || pages === expected) await cache?.put(key, { pdf: finished?.bytes, png: previews.png, webp: previews.webp });
+      return pages;
     }
   } finally {
     await server.close();

@@ -11,6 +11,7 @@ import oneMinuteGuide from "../../templates/_includes/print/one-minute-guide/mat
 import parentFlyer from "../../templates/_includes/print/parent-flyer/material.ts";
 import poster from "../../templates/_includes/print/poster/material.ts";
 import type { MaterialDeclaration } from "./material.ts";
+import type { VariantId } from "./variant.ts";
 
 const builtIn = {
   poster,
@@ -37,6 +38,26 @@ export function materialDeclaration(id: string): MaterialDeclaration {
  */
 export function registerMaterial(id: string, declaration: MaterialDeclaration): void {
   registry.set(id, declaration);
+}
+
+/** What a brand's `materials` and --material name: a material in its standard form, or one of its variants ("poster-low-ink"). */
+export type PrintableId = MaterialId | `${MaterialId}-${VariantId}`;
+
+/** Every printable of the built-in materials: each material, then its variants. */
+export const printableIds = materialIds.flatMap((id) => {
+  const declaration = builtIn[id] as MaterialDeclaration;
+  return [id, ...(declaration.output === "pdf" ? declaration.variants.map((variant) => `${id}-${variant}`) : [])];
+}) as [PrintableId, ...PrintableId[]];
+
+/** A printable id taken apart: its material, and the variant when it names one. */
+export function parsePrintable(id: string): { material: MaterialId; variant?: VariantId } {
+  for (const [material, declaration] of registry) {
+    if (id === material) return { material: material as MaterialId };
+    if (declaration.output !== "pdf") continue;
+    const variant = declaration.variants.find((v) => id === `${material}-${v}`);
+    if (variant) return { material: material as MaterialId, variant };
+  }
+  throw new Error(`no material or variant "${id}" is registered (src/materials/registry.ts)`);
 }
 
 /** Every registered material's folder, for the print stylesheet. */

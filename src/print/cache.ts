@@ -24,7 +24,8 @@ import { unsafePdfParts } from "./pdf-safety.ts";
 const MAX_AGE_MS = 14 * 24 * 60 * 60 * 1000;
 const outputs = ["pdf", "png", "webp"] as const;
 type OutputKind = (typeof outputs)[number];
-export type PrintOutputs = Record<OutputKind, Uint8Array>;
+/** A PDF with its preview and thumbnail, or an image (its own preview) with its thumbnail. */
+export type PrintOutputs = Partial<Record<OutputKind, Uint8Array>> & Record<"png" | "webp", Uint8Array>;
 
 export const defaultCacheDir = () => process.env.UPSTANDER_CACHE ?? join(ROOT, "node_modules", ".cache", "upstander", "print");
 
@@ -61,7 +62,7 @@ export async function checkedPageCount(pdf: Uint8Array): Promise<number> {
 }
 
 interface Entry {
-  sha256: Record<OutputKind, string>;
+  sha256: Partial<Record<OutputKind, string>>;
 }
 
 export class PrintCache {
@@ -89,13 +90,17 @@ export class PrintCache {
     if (!existsSync(meta)) return undefined;
     try {
       const entry = JSON.parse(await readFile(meta, "utf8")) as Partial<Entry>;
-      const files = await Promise.all(outputs.map((ext) => readFile(this.path(key, ext))));
-      outputs.forEach((ext, i) => {
-        if (entry.sha256?.[ext] !== fileSha256(files[i]!)) throw new Error(`its ${ext} file does not match the checksum recorded with it`);
-      });
-      const pages = await checkedPageCount(files[0]!);
+      const kinds = outputs.filter((ext) => entry.sha256?.[ext] !== undefined);
+      if (!kinds.includes("png") || !kinds.includes("webp")) throw new Error("it lacks a preview");
+      const files = new Map(await Promise.all(kinds.map(async (ext) => [ext, await readFile(this.path(key, ext))] as const)));
+      for (const ext of kinds) {
+        if (entry.sha256?.[ext] !== fileSha256(files.get(ext)!)) throw new Error(`its ${ext} file does not match the checksum recorded with it`);
+      }
+      // An image material has no PDF: it is its one page.
+      const pdf = files.get("pdf");
+      const pages = pdf ? await checkedPageCount(pdf) : 1;
       if (expectedPages !== undefined && pages !== expectedPages) throw new Error(`its PDF has ${pages} pages, not ${expectedPages}`);
-      await Promise.all(outputs.map((ext) => copyFile(this.path(key, ext), `${target}.${ext}`)));
+      await Promise.all(kinds.map((ext) => copyFile(this.path(key, ext), `${target}.${ext}`)));
       const now = new Date();
       await utimes(meta, now, now);
       return pages;
@@ -110,9 +115,10 @@ export class PrintCache {
 
   async put(key: string, print: PrintOutputs): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    await Promise.all(outputs.map((ext) => writeFile(this.path(key, ext), print[ext])));
+    const kinds = outputs.filter((ext) => print[ext] !== undefined);
+    await Promise.all(kinds.map((ext) => writeFile(this.path(key, ext), print[ext]!)));
     // The entry is written last: it counts only once its files are complete.
-    const entry: Entry = { sha256: { pdf: fileSha256(print.pdf), png: fileSha256(print.png), webp: fileSha256(print.webp) } };
+    const entry: Entry = { sha256: Object.fromEntries(kinds.map((ext) => [ext, fileSha256(print[ext]!)])) };
     await writeFile(this.path(key, "json"), JSON.stringify(entry));
   }
 

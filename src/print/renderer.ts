@@ -24,11 +24,14 @@ export interface RenderRequest {
   geometry: PageGeometry;
   /** Fixed-size materials are measured for overflow before printing. */
   fixedPages: boolean;
+  /** An image material: the page is captured at its exact pixel size, and no PDF is made. */
+  image?: { width: number; height: number };
 }
 
 export interface Rendered {
-  pdf: Uint8Array;
-  /** Page 1 as PNG, PREVIEW_WIDTH_PX wide, trimmed to the finished page. */
+  /** Absent for an image material. */
+  pdf?: Uint8Array;
+  /** Page 1 as PNG, PREVIEW_WIDTH_PX wide, trimmed to the finished page; for an image material, the image itself. */
   preview: Uint8Array;
 }
 
@@ -122,11 +125,15 @@ class Tab {
     return problems;
   }
 
-  async render({ url, geometry, fixedPages }: RenderRequest): Promise<Rendered> {
+  async render({ url, geometry, fixedPages, image }: RenderRequest): Promise<Rendered> {
     const { page } = this;
     this.origin = new URL(url).origin;
-    const deviceScaleFactor = PREVIEW_WIDTH_PX / mmToPx(geometry.trim.width);
-    await page.setViewport({ width: mmToPx(geometry.media.width), height: mmToPx(geometry.media.height), deviceScaleFactor });
+    const deviceScaleFactor = image ? 1 : PREVIEW_WIDTH_PX / mmToPx(geometry.trim.width);
+    await page.setViewport({
+      width: image?.width ?? mmToPx(geometry.media.width),
+      height: image?.height ?? mmToPx(geometry.media.height),
+      deviceScaleFactor,
+    });
     const response = await page.goto(url, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
     if (!response?.ok()) throw new Error(`could not load ${url} (HTTP ${response?.status() ?? "no response"})`);
     const failedFonts = await page.evaluate(async () => {
@@ -140,7 +147,9 @@ class Tab {
     }
     const problems = [...((await page.evaluate(layoutCheck)) as LayoutProblem[]), ...(await this.fallbackFonts())];
     if (problems.length) throw new LayoutProblemsError(problems);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: PAGE_TIMEOUT_MS });
+    const pdf = image
+      ? undefined
+      : await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: PAGE_TIMEOUT_MS });
     if (!fixedPages)
       await page.evaluate(layOutFirstPage, geometry.margins.top, geometry.margins.inline, geometry.media.height - geometry.margins.bottom);
     const trim = mmToPx(geometry.offset);
@@ -154,7 +163,9 @@ class Tab {
         type: "png",
         // Faster zlib settings in Chromium: sharp re-encodes the preview anyway.
         optimizeForSpeed: true,
-        clip: { x: trim, y: trim, width: mmToPx(geometry.trim.width), height: mmToPx(geometry.trim.height) },
+        clip: image
+          ? { x: 0, y: 0, ...image }
+          : { x: trim, y: trim, width: mmToPx(geometry.trim.width), height: mmToPx(geometry.trim.height) },
       });
     });
     return { pdf, preview };

@@ -14,7 +14,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { fileSha256 } from "../../src/print/cache.ts";
 import type { Manifest } from "../../src/print/manifest.ts";
-import { BLEED_MM, mmToPt, paperMm } from "../../src/materials/paper.ts";
+import { BLEED_MM, mmToPt, paperMm, sizeMm } from "../../src/materials/paper.ts";
 import { expectedPages } from "../../src/materials/plan.ts";
 import { PREVIEW_WIDTH_PX } from "../../src/print/renderer.ts";
 import { run, tempDir } from "../helpers/cli.ts";
@@ -174,7 +174,7 @@ describe("previews", () => {
   it("gives every PDF a PNG of page 1 in the page's proportions and a small WebP thumbnail", async () => {
     for (const file of manifest.files) {
       const png = await sharp(join(site, file.preview)).metadata();
-      const paper = paperMm[file.size];
+      const paper = sizeMm(file.size);
       expect(png.format, file.preview).toBe("png");
       expect(Math.abs(png.width! - PREVIEW_WIDTH_PX), file.preview).toBeLessThan(3);
       expect(Math.abs(png.height! / png.width! - paper.height / paper.width), file.preview).toBeLessThan(0.01);

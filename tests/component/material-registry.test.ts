@@ -23,6 +23,8 @@ import { hasPoppler, pageText } from "../helpers/pdf.ts";
 
 it("builds a material registered from a folder outside templates/, with no other change to the code", async () => {
   registerMaterial("bookmark", {
+    output: "pdf",
+    variants: [],
     audience: "young-people",
     sizes: { a4: ["a4"], letter: ["letter"] },
     locales: "one",

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from "pdf-lib";
 import { expect } from "vitest";
-import { mmToPt, paperMm, type PaperSize } from "../../src/materials/paper.ts";
+import { mmToPt, sizeMm, type OutputSize } from "../../src/materials/paper.ts";
 
 export const hasPoppler = (() => {
   try {
@@ -88,11 +88,11 @@ export function imageHeights(pdf: PDFDocument): number[] {
     .map((image) => image.dict.lookup(PDFName.of("Height"), PDFNumber).asNumber());
 }
 
-/** Every page of the PDF is this paper size, within 1 pt. */
-export function expectPaper(pdf: PDFDocument, size: PaperSize, label: string) {
+/** Every page of the PDF is this paper size, within 1 pt: its TrimBox when it has bleed (a card always has), else the page. */
+export function expectPaper(pdf: PDFDocument, size: OutputSize, label: string) {
   for (const page of pdf.getPages()) {
-    const { width, height } = page.getSize();
-    expect(Math.abs(width - mmToPt(paperMm[size].width)), label).toBeLessThan(1);
-    expect(Math.abs(height - mmToPt(paperMm[size].height)), label).toBeLessThan(1);
+    const { width, height } = page.node.get(PDFName.of("TrimBox")) ? page.getTrimBox() : page.getSize();
+    expect(Math.abs(width - mmToPt(sizeMm(size).width)), label).toBeLessThan(1);
+    expect(Math.abs(height - mmToPt(sizeMm(size).height)), label).toBeLessThan(1);
   }
 }

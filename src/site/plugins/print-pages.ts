@@ -8,8 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { materialDeclaration } from "../../materials/registry.ts";
-import { pageGeometry } from "../../materials/paper.ts";
-import { expectedPages, htmlPathFor, materialAudience, type PlannedPrint } from "../../materials/plan.ts";
+import { expectedPages, geometryFor, htmlPathFor, materialAudience, type PlannedPrint } from "../../materials/plan.ts";
 
 export function printPagesPlugin(eleventyConfig: UserConfig, { files, bleed }: { files: PlannedPrint[]; bleed: boolean }) {
   // Each material's template, read once for all its sizes and languages.
@@ -27,7 +26,7 @@ export function printPagesPlugin(eleventyConfig: UserConfig, { files, bleed }: {
       print: {
         ...file,
         audience: materialAudience(file.material),
-        geometry: pageGeometry(file.size, bleed),
+        geometry: geometryFor(file, bleed),
         fixedPages: expectedPages(file) !== undefined,
       },
     });

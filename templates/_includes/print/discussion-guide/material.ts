@@ -7,9 +7,11 @@
 import type { MaterialDeclaration } from "../../../../src/materials/material.ts";
 
 export default {
+  output: "pdf",
   audience: "young-people",
   sizes: { a4: ["a4"], letter: ["letter"] },
   locales: "one",
   pages: "flowing",
+  variants: ["low-ink"],
   folder: import.meta.dirname,
 } as const satisfies MaterialDeclaration;

@@ -7,9 +7,11 @@
 import type { MaterialDeclaration } from "../../../../src/materials/material.ts";
 
 export default {
+  output: "pdf",
   audience: "professionals",
   sizes: { a4: ["a4"], letter: ["letter"] },
   locales: "one",
   pages: { exactly: 1 },
+  variants: ["large-print", "low-ink"],
   folder: import.meta.dirname,
 } as const satisfies MaterialDeclaration;

@@ -7,9 +7,13 @@
 import type { MaterialDeclaration } from "../../../../src/materials/material.ts";
 
 export default {
+  output: "pdf",
   audience: "young-people",
   sizes: { a4: ["a3", "a4"], letter: ["tabloid", "letter"] },
   locales: "one",
   pages: { exactly: 1 },
+  // Read from across a room: the logo prints 16 mm tall on A4, 22.6 mm on A3.
+  logoHeightMm: 16,
+  variants: ["low-ink"],
   folder: import.meta.dirname,
 } as const satisfies MaterialDeclaration;

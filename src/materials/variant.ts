@@ -1,0 +1,18 @@
+/**
+ * Variants of a PDF material (SPEC "Materials"), each a file of its own
+ * with the variant as the file name's suffix (one-minute-guide-en-a4-large-print.pdf):
+ * - large-print: body text 16 pt or more, headings larger (UKAAF's clear and
+ *   large print guidance), one column, flowing to as many pages as it needs;
+ * - low-ink: no filled backgrounds or bands, text in pure black, thin rules,
+ *   for schools printing hundreds of copies on office printers.
+ * The print page gets the class print--<variant>; print.css holds the rules.
+ */
+import type { PageRule } from "./material.ts";
+
+export const variantIds = ["large-print", "low-ink"] as const;
+export type VariantId = (typeof variantIds)[number];
+
+/** How a variant changes its material's page rule (large print flows: its text needs more pages). */
+export function variantPageRule(variant: VariantId | undefined, rule: PageRule): PageRule {
+  return variant === "large-print" ? "flowing" : rule;
+}
