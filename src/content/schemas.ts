@@ -5,6 +5,7 @@
  * https://zod.dev/api
  */
 import { z } from "zod";
+import { iconNames } from "./icons.ts";
 
 /** Ids name folders and files: long ones break on file systems (255 bytes a name) and in print. */
 export const MAX_ID_LENGTH = 64;
@@ -139,11 +140,15 @@ export const warningSignsSchema = z.array(idSchema).min(1);
 export const stepGroups = ["young-people", "friends", "parents", "professionals"] as const;
 export const stepGroupSchema = z.enum(stepGroups);
 export type StepGroup = z.infer<typeof stepGroupSchema>;
+/** One step: locked steps protect a child; `icon` names its picture on the poster and card (templates/_includes/icons/). */
+const stepSchema = z.strictObject({
+  id: idSchema,
+  locked: z.boolean().default(false),
+  icon: z.enum(iconNames).optional().meta({ description: `Optional: its icon, one of ${iconNames.join(", ")}` }),
+});
 /** data/content/steps.yaml: locked steps protect a child; a brand may reword but never drop them. */
 export const stepsSchema = z.strictObject(
-  Object.fromEntries(
-    stepGroups.map((group) => [group, z.array(z.strictObject({ id: idSchema, locked: z.boolean().default(false) })).min(1)]),
-  ) as Record<StepGroup, z.ZodArray<z.ZodObject<{ id: typeof idSchema; locked: z.ZodDefault<z.ZodBoolean> }>>>,
+  Object.fromEntries(stepGroups.map((group) => [group, z.array(stepSchema).min(1)])) as Record<StepGroup, z.ZodArray<typeof stepSchema>>,
 );
 export type Steps = z.infer<typeof stepsSchema>;
 
@@ -153,6 +158,8 @@ export const discussionSchema = z.strictObject({ questions: z.array(idSchema).mi
 // ---- Per-locale text: data/locales/<locale>/*.yaml -------------------------------------------
 
 const titled = z.strictObject({ title: text, text: text });
+/** A step: its title, its reason, and (for the poster and social images) one short line of explanation. */
+const step = titled.extend({ short: text.max(60, "must be at most 60 characters: it is one line on a poster").optional() });
 
 /** data/locales/<locale>/content.yaml: the words for every content id, in one language. */
 export const localeContentSchema = z.strictObject({
@@ -162,9 +169,9 @@ export const localeContentSchema = z.strictObject({
   tactics: z.record(idSchema, text),
   signs: z.record(idSchema, text),
   steps: z.strictObject(
-    Object.fromEntries(stepGroups.map((group) => [group, z.record(idSchema, titled)])) as Record<
+    Object.fromEntries(stepGroups.map((group) => [group, z.record(idSchema, step)])) as Record<
       StepGroup,
-      z.ZodRecord<typeof idSchema, typeof titled>
+      z.ZodRecord<typeof idSchema, typeof step>
     >,
   ),
   stats: z.record(idSchema, z.strictObject({ label: text })),

@@ -3,6 +3,7 @@
  * markdown-it runs with HTML disabled so content cannot inject markup.
  * https://github.com/markdown-it/markdown-it#init-with-presets-and-options
  */
+import { iconSvg } from "../../content/icons.ts";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import MarkdownIt from "markdown-it";
 import { groupContacts } from "../../brand/contact-groups.ts";
@@ -61,6 +62,8 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
   eleventyConfig.addFilter("forAudience", (contacts: LocalizedContact[], audience: Audience) => contactsFor(contacts, audience));
   eleventyConfig.addFilter("contactGroups", groupContacts);
   // A component's params with more set: qrCode(site.printParts.qr.parents | merge({ beside: true })).
+  // A decorative icon inlined, so it takes the text colour (the brand's, or black in low ink): {{ step.icon | icon }}.
+  eleventyConfig.addFilter("icon", (name: string, className?: string) => iconSvg(name, className));
   eleventyConfig.addFilter("merge", (params: object, more: object) => ({ ...params, ...more }));
   // Languages named in the page's language ("English and Spanish"), for link texts.
   eleventyConfig.addFilter("languageNames", (locales: string[], site: Localized) => {
