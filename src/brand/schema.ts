@@ -113,6 +113,14 @@ export const brandSchema = z
       .min(1)
       .optional()
       .meta({ description: `Optional: which print materials and variants to make, any of ${printableIds.join(", ")}. Leave out for all.` }),
+    poster: z
+      .strictObject({
+        tearOffs: z.boolean().default(false).meta({
+          description: "Tear-off tabs along the poster's foot, each with the young people's main service, to take away without being seen photographing the poster.",
+        }),
+      })
+      .optional()
+      .meta({ description: "Optional: poster options, e.g. { tearOffs: true }." }),
     overrides: z.record(localeCode, z.record(z.string(), z.string())).default({}).meta({
       description:
         "Optional: replace any text by its key, per language, e.g. en: { print.poster.headline: ... }. Safety steps may be reworded, never emptied.",
