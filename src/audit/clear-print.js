@@ -1,7 +1,7 @@
 /*
  * Runs inside a rendered print page (plain JavaScript, like in-page.js).
  * Clear-print rules (RNIB / UKAAF clear print guidance) on what the browser
- * computed: text at least 12 pt, never justified, no italic, and lines of
+ * computed: text at least 12 pt (or the material's own minimum, on a card), never justified, no italic, and lines of
  * body text within about 70 characters. Returns one message per breach,
  * naming the element, and each text's colour with the background it actually
  * sits on, for clear-print.ts to measure with the brand checks' contrast formula.
@@ -23,6 +23,8 @@
   };
   const ownText = (element) => [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
 
+  // 12 pt (clear print) unless the material declares less: a bank-card-sized wallet card cannot hold 12 pt, and prints 8 at the least.
+  const minimumPt = Number(document.body.dataset.minTextPt || 12);
   const problems = [];
   const colours = [];
   for (const element of document.body.querySelectorAll("*")) {
@@ -31,7 +33,8 @@
     const rect = element.getBoundingClientRect();
     if (style.display === "none" || style.visibility === "hidden" || rect.width === 0 || style.clipPath === "inset(50%)") continue;
     const points = parseFloat(style.fontSize) * 0.75;
-    if (points < 11.95) problems.push(`${describe(element)} is ${points.toFixed(1)} pt; clear print needs at least 12 pt`);
+    if (points < minimumPt - 0.05)
+      problems.push(`${describe(element)} is ${points.toFixed(1)} pt; ${minimumPt === 12 ? "clear print needs" : "this material needs"} at least ${minimumPt} pt`);
     if (style.textAlign === "justify") problems.push(`${describe(element)} is justified`);
     if (style.fontStyle === "italic" || style.fontStyle.startsWith("oblique")) problems.push(`${describe(element)} is italic`);
     colours.push({ element: describe(element), text: channels(style.color).slice(0, 3), background: backgroundOf(element) });

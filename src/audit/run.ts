@@ -130,7 +130,7 @@ export async function runAudit(dir: string, { brands, onPage = () => {}, only }:
   }
   let pdfs = 0;
   for (const [brand, manifest] of manifests) {
-    for (const file of manifest.files) {
+    for (const file of manifest.files.filter((f) => f.path.endsWith(".pdf"))) {
       pdfs++;
       for (const message of wanted("pdf") ? await checkPdf(join(brand, file.path), file.locales) : [])
         problems.push({ check: "pdf", where: relative(dir, join(brand, file.path)), message });

@@ -111,9 +111,9 @@ export async function build(args: string[], context: CommandContext): Promise<vo
     await output.release({ succeeded });
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const pdfs = session.rendered + session.reused;
+  const files = session.rendered + session.reused;
   const printed = options.pdf
-    ? `, ${pdfs} PDF(s) with ${session.pages} page(s) (${session.rendered} printed, ${session.reused} unchanged)`
+    ? `, ${files} print file(s) with ${session.pages} page(s) (${session.rendered} printed, ${session.reused} unchanged)`
     : "";
   out.log(`build: ${brands.length} brand(s)${printed} into ${join(options.out)}/ in ${seconds} s`);
 }

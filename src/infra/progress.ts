@@ -16,7 +16,7 @@ export function progress(total: number, stream: NodeJS.WritableStream & { isTTY?
     done(label, note) {
       count += 1;
       if (!tty) {
-        stream.write(`pdf ${count}/${total} ${label} (${note})\n`);
+        stream.write(`print ${count}/${total} ${label} (${note})\n`);
         return;
       }
       const filled = Math.round((count / total) * BAR_WIDTH);

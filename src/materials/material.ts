@@ -30,6 +30,8 @@ export interface PdfMaterial extends Common {
   variants: readonly VariantId[];
   /** The logo's printed height on A4 in mm, when not the default 8 (it grows with the paper). */
   logoHeightMm?: number;
+  /** The smallest text it may print, in pt, when clear print's 12 cannot fit (a bank-card-sized card: 8). */
+  minTextPt?: number;
 }
 
 /** An image material: a PNG per pixel size, whatever the brand's paper. */

@@ -10,6 +10,7 @@ import discussionGuide from "../../templates/_includes/print/discussion-guide/ma
 import oneMinuteGuide from "../../templates/_includes/print/one-minute-guide/material.ts";
 import parentFlyer from "../../templates/_includes/print/parent-flyer/material.ts";
 import poster from "../../templates/_includes/print/poster/material.ts";
+import social from "../../templates/_includes/print/social/material.ts";
 import walletCard from "../../templates/_includes/print/wallet-card/material.ts";
 import type { MaterialDeclaration } from "./material.ts";
 import type { VariantId } from "./variant.ts";
@@ -20,6 +21,7 @@ const builtIn = {
   "parent-flyer": parentFlyer,
   "discussion-guide": discussionGuide,
   "wallet-card": walletCard,
+  social,
 } as const satisfies Record<string, MaterialDeclaration>;
 
 export type MaterialId = keyof typeof builtIn;

@@ -87,7 +87,7 @@ describe("a build killed with SIGKILL", () => {
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     // Once the first PDF is out, the browser is up and printing the others.
-    await waitFor(() => (stdout.includes("pdf 1/") ? [true] : []));
+    await waitFor(() => (stdout.includes("print 1/") ? [true] : []));
     const browsers = processesUsing(join(out, ".upstander-build-"));
     for (const pid of browsers) process.kill(pid, "SIGKILL");
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));

@@ -20,6 +20,7 @@ export function printPagesPlugin(eleventyConfig: UserConfig, { files, bleed }: {
   );
   for (const file of files) {
     const html = htmlPathFor(file);
+    const declaration = materialDeclaration(file.material);
     eleventyConfig.addTemplate(html.replace(/\.html$/, ".njk"), templates.get(file.material)!, {
       permalink: `/${html}`,
       eleventyExcludeFromCollections: true,
@@ -28,6 +29,7 @@ export function printPagesPlugin(eleventyConfig: UserConfig, { files, bleed }: {
         audience: materialAudience(file.material),
         geometry: geometryFor(file, bleed),
         fixedPages: expectedPages(file) !== undefined,
+        minTextPt: declaration.output === "pdf" ? declaration.minTextPt : undefined,
       },
     });
   }

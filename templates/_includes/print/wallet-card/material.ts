@@ -14,6 +14,8 @@ export default {
   sizes: { a4: ["id1", "a4"], letter: ["id1", "letter"] },
   locales: "one",
   pages: { exactly: 2 },
+  // Clear print's 12 pt cannot fit on a bank card: 8 pt is the least it prints (the audit holds it to that).
+  minTextPt: 8,
   variants: ["low-ink"],
   folder: import.meta.dirname,
 } as const satisfies MaterialDeclaration;
