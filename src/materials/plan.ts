@@ -8,7 +8,8 @@
 import type { PaperFamily } from "../content/schemas.ts";
 import { pageGeometry, type OutputSize, type PageGeometry } from "./paper.ts";
 import { materialDeclaration, parsePrintable, type MaterialId, type PrintableId } from "./registry.ts";
-import { variantPageRule, type VariantId } from "./variant.ts";
+import type { PageRule } from "./material.ts";
+import type { VariantId } from "./variant.ts";
 
 export type { MaterialId, PrintableId } from "./registry.ts";
 
@@ -68,6 +69,9 @@ export function planPrints(brand: PrintingBrand, filter: PlanFilter = {}): Plann
         );
     });
 }
+
+/** How a variant changes its material's page rule: large print flows, its text needing more pages. */
+const variantPageRule = (variant: VariantId | undefined, rule: PageRule): PageRule => (variant === "large-print" ? "flowing" : rule);
 
 /** How many pages a planned file must come out as, from its material's page rule; undefined: as many as it needs. */
 export function expectedPages(print: PlannedPrint): number | undefined {

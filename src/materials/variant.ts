@@ -7,12 +7,5 @@
  *   for schools printing hundreds of copies on office printers.
  * The print page gets the class print--<variant>; print.css holds the rules.
  */
-import type { PageRule } from "./material.ts";
-
 export const variantIds = ["large-print", "low-ink"] as const;
 export type VariantId = (typeof variantIds)[number];
-
-/** How a variant changes its material's page rule (large print flows: its text needs more pages). */
-export function variantPageRule(variant: VariantId | undefined, rule: PageRule): PageRule {
-  return variant === "large-print" ? "flowing" : rule;
-}

@@ -91,16 +91,16 @@ describe("brand checks", () => {
     ));
 
   it("warns about a PNG logo below 300 dpi at the A3 poster's logo size, and refuses one far below", async () => {
-    // On A3 the logo prints 11.31 mm tall: 134 px for 300 dpi, 67 px for 150.
-    const soft = await check(await packWithPngLogo(400, 100));
+    // On the A3 poster the logo prints 16.97 mm tall (12 mm on A4): 201 px for 300 dpi, 101 px for 150.
+    const soft = await check(await packWithPngLogo(600, 150));
     expect(soft.code).toBe(0);
     expect(soft.stderr).toMatch(
-      /warning: \S+brand\.yaml:\d+: logo: logo\.png is 400 × 100 px: on the A3 poster it prints 11\.3 mm tall, which is 224 dpi; sharp print needs 300 dpi: export it at least 536 × 134 px/,
+      /warning: \S+brand\.yaml:\d+: logo: logo\.png is 600 × 150 px: on the poster \(A3\) it prints 17\.0 mm tall, which is 224 dpi; sharp print needs 300 dpi: export it at least 804 × 201 px/,
     );
-    const blurred = await check(await packWithPngLogo(160, 40));
+    const blurred = await check(await packWithPngLogo(240, 60));
     expect(blurred.code).toBe(1);
     expect(blurred.stderr).toMatch(
-      /error: \S+brand\.yaml:\d+: logo: logo\.png is 160 × 40 px: .* which is 89 dpi; .* \(below 150 dpi it prints visibly blurred\)/,
+      /error: \S+brand\.yaml:\d+: logo: logo\.png is 240 × 60 px: .* which is 89 dpi; .* \(below 150 dpi it prints visibly blurred\)/,
     );
   });
 
