@@ -19,7 +19,7 @@ import { expectedPages } from "../../src/materials/plan.ts";
 import { PREVIEW_WIDTH_PX } from "../../src/print/renderer.ts";
 import { run, tempDir } from "../helpers/cli.ts";
 import { TEST_PRINT_CACHE } from "./shared-build.ts";
-import { catalogFacts, expectPaper, fonts, hasPoppler, loadPdf, pageText, structureFacts } from "../helpers/pdf.ts";
+import { catalogFacts, documentText, expectPaper, fonts, hasPoppler, loadPdf, pageText, structureFacts } from "../helpers/pdf.ts";
 
 const brand = "upstander";
 const site = join(inject("sharedBuild").out, brand);
@@ -37,6 +37,8 @@ const expected = [
 ] as const;
 
 const pdfPath = (name: string) => join(site, "print", `${name}.pdf`);
+/** The manifest's PDFs (the social images are PNGs, read in materials.test.ts). */
+const pdfs = () => manifest.files.filter((file) => file.path.endsWith(".pdf"));
 
 beforeAll(() => {
   manifest = JSON.parse(readFileSync(join(site, "manifest.json"), "utf8")) as Manifest;
@@ -54,11 +56,26 @@ describe("manifest.json", () => {
     expect(manifest.brand).toBe(brand);
     for (const file of manifest.files) {
       const bytes = readFileSync(join(site, file.path));
-      expect(Object.keys(file)).toEqual(["path", "material", "locales", "size", "pages", "bytes", "sha256", "preview"]);
+      expect(Object.keys(file)).toEqual([
+        "path",
+        "material",
+        ...(file.variant ? ["variant"] : []),
+        ...["locales", "size", "pages", "bytes", "sha256", "preview"],
+        ...(file.path.endsWith(".png") ? ["alt"] : []),
+      ]);
       expect(file.bytes).toBe(bytes.byteLength);
       expect(file.sha256).toBe(fileSha256(bytes));
       expect(file.preview).toBe(file.path.replace(/\.pdf$/, ".png"));
     }
+    // Every material and variant of SPEC, with the variant as the name's suffix.
+    expect(new Set(manifest.files.map((f) => `${f.material}${f.variant ? `-${f.variant}` : ""}`))).toEqual(
+      new Set([
+        ...["poster", "one-minute-guide", "parent-flyer", "discussion-guide", "wallet-card", "social"],
+        ...["poster-low-ink", "one-minute-guide-large-print", "one-minute-guide-low-ink", "parent-flyer-large-print"],
+        ...["parent-flyer-low-ink", "discussion-guide-low-ink", "wallet-card-low-ink"],
+      ]),
+    );
+    for (const file of manifest.files.filter((f) => f.variant)) expect(file.path, file.path).toMatch(new RegExp(`-${file.variant}\\.pdf$`));
   });
 
   it("gives the flyer the brand's first two locales, English then Spanish", () => {
@@ -69,7 +86,7 @@ describe("manifest.json", () => {
 
 describe("every PDF", () => {
   it("has the page count its material needs, at the exact paper size (within 1 pt)", async () => {
-    for (const file of manifest.files) {
+    for (const file of pdfs()) {
       const pdf = await loadPdf(join(site, file.path));
       // Counted by poppler, not by pdf-lib (which the manifest's count comes from), against the material's page rule.
       const counted = hasPoppler
@@ -84,7 +101,7 @@ describe("every PDF", () => {
   });
 
   it("is tagged, with /Lang, an outline, and a Title shown in the title bar; Author is the brand", async () => {
-    for (const file of manifest.files) {
+    for (const file of pdfs()) {
       const pdf = await loadPdf(join(site, file.path));
       const facts = catalogFacts(pdf);
       expect(facts, file.path).toMatchObject({
@@ -102,7 +119,7 @@ describe("every PDF", () => {
   });
 
   it("carries the QR code and the logo as figures with alternative text", async () => {
-    for (const file of manifest.files) {
+    for (const file of pdfs()) {
       const { alts } = structureFacts(await loadPdf(join(site, file.path)));
       const qr =
         file.locales[0] === "es"
@@ -117,7 +134,7 @@ describe("every PDF", () => {
   });
 
   it.skipIf(!hasPoppler)("embeds every font", () => {
-    for (const file of manifest.files) {
+    for (const file of pdfs()) {
       const list = fonts(join(site, file.path));
       expect(list.length, file.path).toBeGreaterThan(0);
       expect(
@@ -130,8 +147,9 @@ describe("every PDF", () => {
   it.skipIf(!hasPoppler)(
     "prints the brand, content version and review dates (release.yaml: 2026.11, reviewed 2026-11-21, next 2026-11-21 + 1 year)",
     () => {
-      for (const file of manifest.files) {
-        const text = pageText(join(site, file.path), file.pages);
+      for (const file of pdfs()) {
+        // On its last page; a wallet card's back is full, so its front carries it.
+        const text = file.material === "wallet-card" ? documentText(join(site, file.path)) : pageText(join(site, file.path), file.pages);
         expect(text, file.path).toContain("Upstander");
         expect(text, file.path).toMatch(/2026\.11/);
         if (file.locales.at(-1) === "en")
@@ -171,12 +189,12 @@ describe.skipIf(!hasPoppler)("text on the page", () => {
 });
 
 describe("previews", () => {
-  it("gives every PDF a PNG of page 1 in the page's proportions and a small WebP thumbnail", async () => {
+  it("gives every PDF a PNG of page 1 in the page's proportions and a small WebP thumbnail; an image is its own preview", async () => {
     for (const file of manifest.files) {
       const png = await sharp(join(site, file.preview)).metadata();
       const paper = sizeMm(file.size);
       expect(png.format, file.preview).toBe("png");
-      expect(Math.abs(png.width! - PREVIEW_WIDTH_PX), file.preview).toBeLessThan(3);
+      expect(Math.abs(png.width! - (file.path.endsWith(".png") ? 1080 : PREVIEW_WIDTH_PX)), file.preview).toBeLessThan(3);
       expect(Math.abs(png.height! / png.width! - paper.height / paper.width), file.preview).toBeLessThan(0.01);
       const webp = await sharp(join(site, file.preview.replace(/\.png$/, ".webp"))).metadata();
       expect(webp.format).toBe("webp");
@@ -185,10 +203,11 @@ describe("previews", () => {
   });
 
   it("lists every file on each locale's downloads page: thumbnail, and a link saying what it is, own language first", () => {
-    const paper = { en: { tabloid: "Tabloid", letter: "US Letter" }, es: { tabloid: "Tabloide", letter: "Carta (EE. UU.)" } } as Record<
-      string,
-      Record<string, string>
-    >;
+    const paper = {
+      en: { tabloid: ", Tabloid (", letter: ", US Letter (", id1: ", card size (85.6 × 54 mm) (", square: ", square (", story: ", story (" },
+      es: { tabloid: ", Tabloide (", letter: ", Carta (EE. UU.) (", id1: ", tamaño tarjeta (85,6 × 54 mm) (", square: ", cuadrada (", story: ", historia (" },
+    } as Record<string, Record<string, string>>;
+    const sheet = { en: ", 10 cards on US Letter (", es: ", 10 tarjetas en Carta (EE. UU.) (" } as Record<string, string>;
     for (const locale of ["en", "es"]) {
       const page = parse(readFileSync(join(site, locale, "downloads", "index.html"), "utf8"));
       const items = page.querySelectorAll(".download-list__item");
@@ -198,8 +217,12 @@ describe("previews", () => {
         expect(item, `${locale} ${file.path}`).toBeDefined();
         expect(item!.querySelector("img")!.getAttribute("src")).toMatch(/\.webp$/);
         const text = item!.querySelector("a")!.text;
-        expect(text).toContain(`, ${paper[locale]![file.size]} (PDF, `);
-        expect(text).toMatch(locale === "en" ? /\(PDF, \d+ pages?, [\d.,]+ kB\)$/ : /\(PDF, \d+ páginas?, [\d.,]+ kB\)$/);
+        expect(text).toContain(file.material === "wallet-card" && file.size === "letter" ? sheet[locale] : paper[locale]![file.size]);
+        if (file.path.endsWith(".png")) {
+          expect(text).toMatch(locale === "en" ? /\(PNG image, [\d.,]+ kB\)$/ : /\(imagen PNG, [\d.,]+ kB\)$/);
+          expect(item!.text).toContain(file.alt![file.locales[0]!]!);
+        } else expect(text).toMatch(locale === "en" ? /\(PDF, \d+ pages?, [\d.,]+ kB\)$/ : /\(PDF, \d+ páginas?, [\d.,]+ kB\)$/);
+        if (file.variant) expect(text).toContain(locale === "en" ? `, ${file.variant.replace("-", " ")}, ` : file.variant === "low-ink" ? ", poca tinta, " : ", letra grande, ");
       }
       // The page's own language first.
       const firstLanguages = items.map((i) => i.querySelector("a")!.getAttribute("hreflang"));
