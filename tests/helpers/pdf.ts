@@ -1,6 +1,7 @@
-/** Read built PDFs back: pdf-lib for structure, poppler's tools (installed by setup) for text and fonts. */
+/** Read built PDFs back: pdf-lib for structure, poppler's tools (installed by setup) for text and fonts, mupdf for sizes, directions and pixels. */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import * as mupdf from "mupdf";
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from "pdf-lib";
 import { expect } from "vitest";
 import { mmToPt, sizeMm, type OutputSize } from "../../src/materials/paper.ts";
@@ -95,4 +96,177 @@ export function expectPaper(pdf: PDFDocument, size: OutputSize, label: string) {
     expect(Math.abs(width - mmToPt(sizeMm(size).width)), label).toBeLessThan(1);
     expect(Math.abs(height - mmToPt(sizeMm(size).height)), label).toBeLessThan(1);
   }
+}
+
+// ---- mupdf: the printed page as a reader's PDF viewer lays it out (text with sizes and direction, and pixels) ----
+
+const openPdf = (path: string) => mupdf.Document.openDocument(readFileSync(path), "application/pdf");
+const ptToMm = (pt: number) => (pt * 25.4) / 72;
+
+/** One line of text as drawn: its page (1-based), text, writing direction ([1, 0] left to right; [0, -1] turned to run upwards), box in mm, and its smallest character size in pt. */
+export interface PrintedLine {
+  page: number;
+  text: string;
+  direction: [number, number];
+  box: { x: number; y: number; width: number; height: number };
+  minSize: number;
+  /** Each character's colour (RGB, 0-1). */
+  colours: number[][];
+  /** Each character's box in pt, for masking text out of a rendering. */
+  quads: number[][];
+}
+
+export function printedLines(path: string): PrintedLine[] {
+  const document = openPdf(path);
+  const lines: PrintedLine[] = [];
+  for (let index = 0; index < document.countPages(); index++) {
+    let line: PrintedLine | undefined;
+    document
+      .loadPage(index)
+      .toStructuredText("preserve-whitespace")
+      .walk({
+        beginLine(bbox, _wmode, direction) {
+          const [x0, y0, x1, y1] = bbox as unknown as number[];
+          line = {
+            page: index + 1,
+            text: "",
+            direction: [Math.round(direction[0]), Math.round(direction[1])],
+            box: { x: ptToMm(x0!), y: ptToMm(y0!), width: ptToMm(x1! - x0!), height: ptToMm(y1! - y0!) },
+            minSize: Infinity,
+            colours: [],
+            quads: [],
+          };
+        },
+        onChar(c, _origin, _font, size, quad, colour) {
+          if (!line) return;
+          line.text += c;
+          if (c.trim()) {
+            line.minSize = Math.min(line.minSize, size);
+            line.colours.push([...(colour as unknown as number[])]);
+            line.quads.push([...(quad as unknown as number[])]);
+          }
+        },
+        endLine() {
+          if (line?.text.trim()) lines.push(line);
+          line = undefined;
+        },
+      });
+  }
+  return lines;
+}
+
+/** A page rendered with mupdf at `dpi`: RGB samples, row by row. */
+function renderPage(path: string, page: number, dpi: number) {
+  const document = openPdf(path);
+  const loaded = document.loadPage(page - 1);
+  const pixmap = loaded.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false);
+  const images: number[][] = [];
+  loaded.toStructuredText("preserve-images").walk({
+    onImageBlock(bbox) {
+      images.push([...(bbox as unknown as number[])]);
+    },
+  });
+  return {
+    width: pixmap.getWidth(),
+    height: pixmap.getHeight(),
+    stride: pixmap.getStride(),
+    pixels: pixmap.getPixels(),
+    images,
+  };
+}
+
+/**
+ * Filled areas of a page, text and raster images left out: everything drawn
+ * in something other than white that holds a `solidMm` square all through,
+ * which rules, borders, icon strokes and text never do (they are thinner). Each
+ * area comes back as its box in mm, grown back by the square.
+ */
+export function solidAreas(path: string, page: number, solidMm = 2, dpi = 50): { x: number; y: number; width: number; height: number }[] {
+  const { width, height, stride, pixels, images } = renderPage(path, page, dpi);
+  const scale = dpi / 72;
+  const inked = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const at = y * stride + x * 3;
+      inked[y * width + x] = Math.min(pixels[at]!, pixels[at + 1]!, pixels[at + 2]!) < 235 ? 1 : 0;
+    }
+  const clear = ([x0, y0, x1, y1]: number[], grow: number) => {
+    for (let y = Math.max(0, Math.floor(y0! * scale - grow)); y < Math.min(height, Math.ceil(y1! * scale + grow)); y++)
+      for (let x = Math.max(0, Math.floor(x0! * scale - grow)); x < Math.min(width, Math.ceil(x1! * scale + grow)); x++) inked[y * width + x] = 0;
+  };
+  for (const line of printedLines(path).filter((l) => l.page === page))
+    for (const quad of line.quads) clear([Math.min(quad[0]!, quad[4]!), Math.min(quad[1]!, quad[3]!), Math.max(quad[2]!, quad[6]!), Math.max(quad[5]!, quad[7]!)], 1);
+  for (const image of images) clear(image, 1);
+  // Erode: keep a pixel only when the k x k square from it is inked all through.
+  const k = Math.max(2, Math.round((solidMm / 25.4) * dpi));
+  const across = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0, run = 0; x < width; x++) {
+      run = inked[y * width + x] ? run + 1 : 0;
+      if (run >= k) across[y * width + x - k + 1] = 1;
+    }
+  const solid = new Uint8Array(width * height);
+  for (let x = 0; x < width; x++)
+    for (let y = 0, run = 0; y < height; y++) {
+      run = across[y * width + x] ? run + 1 : 0;
+      if (run >= k) solid[(y - k + 1) * width + x] = 1;
+    }
+  // Connected areas, each as its box.
+  const areas: { x: number; y: number; width: number; height: number }[] = [];
+  const seen = new Uint8Array(width * height);
+  for (let start = 0; start < solid.length; start++) {
+    if (!solid[start] || seen[start]) continue;
+    let [minX, minY, maxX, maxY] = [width, height, 0, 0];
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length) {
+      const at = stack.pop()!;
+      const [x, y] = [at % width, Math.floor(at / width)];
+      [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+      for (const next of [at - 1, at + 1, at - width, at + width]) {
+        if (next < 0 || next >= solid.length || seen[next] || !solid[next]) continue;
+        if (Math.abs((next % width) - x) > 1) continue;
+        seen[next] = 1;
+        stack.push(next);
+      }
+    }
+    const px = 25.4 / dpi;
+    areas.push({ x: minX * px, y: minY * px, width: (maxX - minX + k) * px, height: (maxY - minY + k) * px });
+  }
+  return areas;
+}
+
+/** Height in mm of the capital letter starting `text` on the page, measured in the pixels (a capital I or H has no overshoot). */
+export function capitalHeightMm(path: string, page: number, text: string, dpi = 300): number {
+  const line = printedLines(path).find((l) => l.page === page && l.text.trim().startsWith(text));
+  if (!line) throw new Error(`no line starting "${text}" on page ${page} of ${path}`);
+  const quad = line.quads[0]!;
+  const { stride, pixels } = renderPage(path, page, dpi);
+  const scale = dpi / 72;
+  const [x0, x1] = [Math.ceil(Math.min(quad[0]!, quad[4]!) * scale), Math.floor(Math.max(quad[2]!, quad[6]!) * scale)];
+  const [y0, y1] = [Math.ceil(Math.min(quad[1]!, quad[3]!) * scale), Math.floor(Math.max(quad[5]!, quad[7]!) * scale)];
+  const at = (x: number, y: number) => y * stride + x * 3;
+  const background = [pixels[at(x0, y0)]!, pixels[at(x0, y0) + 1]!, pixels[at(x0, y0) + 2]!];
+  let rows = 0;
+  for (let y = y0; y <= y1; y++) {
+    let inked = false;
+    for (let x = x0; x <= x1 && !inked; x++)
+      inked = [0, 1, 2].some((c) => Math.abs(pixels[at(x, y) + c]! - background[c]!) > 96);
+    if (inked) rows++;
+  }
+  return (rows / dpi) * 25.4;
+}
+
+/** The tallest run of rows across the page that hold nothing but background (white, or the page's own colour), as a share of the page's height. */
+export function largestEmptyBand(path: string, page: number, dpi = 30): number {
+  const { width, height, stride, pixels } = renderPage(path, page, dpi);
+  const corner = [pixels[0]!, pixels[1]!, pixels[2]!];
+  let longest = 0;
+  for (let y = 0, run = 0; y < height; y++) {
+    let empty = true;
+    for (let x = 0; x < width && empty; x++) empty = [0, 1, 2].every((c) => Math.abs(pixels[y * stride + x * 3 + c]! - corner[c]!) < 12);
+    run = empty ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest / height;
 }
