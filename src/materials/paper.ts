@@ -53,6 +53,8 @@ export interface PageGeometry {
   margins: { top: number; inline: number; bottom: number };
   /** Text scale against A4 width: posters grow with their paper. */
   scale: number;
+  /** How much taller than A4's proportion the page is (1 for A4 and anything wider, 1.09 for tabloid): a poster grows its type by it to fill the height. */
+  tallness: number;
   /** Printed height of the brand's logo, which grows with the scale. */
   logoHeight: number;
 }
@@ -81,6 +83,7 @@ export function pageGeometry(size: OutputSize, withBleed: boolean, logoHeightMm 
     media: { width: trim.width + 2 * offset, height: trim.height + 2 * offset },
     margins: { top: FLOW_MARGINS_MM.top + offset, inline: FLOW_MARGINS_MM.inline + offset, bottom: FLOW_MARGINS_MM.bottom + offset },
     scale,
+    tallness: Math.max(1, Math.round((trim.height / trim.width / (paperMm.a4.height / paperMm.a4.width)) * 1000) / 1000),
     logoHeight: Math.round(logoHeightMm * scale * 100) / 100,
   };
 }

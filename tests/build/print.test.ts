@@ -52,7 +52,10 @@ describe("manifest.json", () => {
       expect(file, name).toBeDefined();
       expect(file!.pages, name).toBe(pages);
     }
-    expect(names.filter((n) => n.startsWith("discussion-guide"))).toEqual(["discussion-guide-en-letter", "discussion-guide-es-letter"]);
+    expect(names.filter((n) => n.startsWith("discussion-guide") && !n.endsWith("low-ink"))).toEqual([
+      "discussion-guide-en-letter",
+      "discussion-guide-es-letter",
+    ]);
     expect(manifest.brand).toBe(brand);
     for (const file of manifest.files) {
       const bytes = readFileSync(join(site, file.path));
@@ -224,9 +227,14 @@ describe("previews", () => {
         } else expect(text).toMatch(locale === "en" ? /\(PDF, \d+ pages?, [\d.,]+ kB\)$/ : /\(PDF, \d+ páginas?, [\d.,]+ kB\)$/);
         if (file.variant) expect(text).toContain(locale === "en" ? `, ${file.variant.replace("-", " ")}, ` : file.variant === "low-ink" ? ", poca tinta, " : ", letra grande, ");
       }
-      // The page's own language first.
-      const firstLanguages = items.map((i) => i.querySelector("a")!.getAttribute("hreflang"));
-      expect(firstLanguages.indexOf(locale === "en" ? "es" : "en")).toBeGreaterThan(firstLanguages.lastIndexOf(locale));
+      // Grouped by material, each under its heading, the page's own language first in each group.
+      const groups = page.querySelectorAll(".download-list");
+      expect(page.querySelectorAll("h2").map((h) => h.text)).toEqual(expect.arrayContaining([locale === "en" ? "Wallet card" : "Tarjeta de bolsillo"]));
+      for (const group of groups) {
+        const languages = group.querySelectorAll(".download-list__item > div > p > a").map((a) => a.getAttribute("hreflang"));
+        const other = languages.indexOf(locale === "en" ? "es" : "en");
+        if (other >= 0 && languages.includes(locale)) expect(other).toBeGreaterThan(languages.lastIndexOf(locale));
+      }
       // No two links say the same: a screen reader's list of links tells every one apart.
       const texts = page.querySelectorAll(".download-list a").map((a) => a.text.replace(/\s+/g, " ").trim());
       expect(new Set(texts).size, texts.join("\n")).toBe(texts.length);

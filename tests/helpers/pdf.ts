@@ -257,10 +257,11 @@ export function capitalHeightMm(path: string, page: number, text: string, dpi = 
   return (rows / dpi) * 25.4;
 }
 
-/** The tallest run of rows across the page that hold nothing but background (white, or the page's own colour), as a share of the page's height. */
+/** The tallest run of rows across the page that hold nothing but its background (the colour at the middle of its left edge), as a share of the page's height. */
 export function largestEmptyBand(path: string, page: number, dpi = 30): number {
   const { width, height, stride, pixels } = renderPage(path, page, dpi);
-  const corner = [pixels[0]!, pixels[1]!, pixels[2]!];
+  const edge = Math.floor(height / 2) * stride;
+  const corner = [pixels[edge]!, pixels[edge + 1]!, pixels[edge + 2]!];
   let longest = 0;
   for (let y = 0, run = 0; y < height; y++) {
     let empty = true;
