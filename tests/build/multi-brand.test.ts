@@ -36,6 +36,8 @@ it("builds a four-language brand beside them: every language's pages and files, 
     expect(existsSync(join(together, "four-languages", "print", `poster-${code}-letter.pdf`))).toBe(true);
   }
   expect(readdirSync(join(together, "four-languages", "print")).filter((f) => f.startsWith("parent-flyer") && f.endsWith(".pdf"))).toEqual([
+    "parent-flyer-es-zz-letter-large-print.pdf",
+    "parent-flyer-es-zz-letter-low-ink.pdf",
     "parent-flyer-es-zz-letter.pdf",
   ]);
 });

@@ -49,10 +49,13 @@ export function wordBoxes(path: string): WordBox[] {
   return boxes;
 }
 
+/** A word turned a quarter (a tear-off tab's): several characters in a box much taller than wide. */
+const turned = (w: WordBox) => w.word.length >= 3 && w.yMax - w.yMin > w.xMax - w.xMin;
+
 /**
  * Pairs of words drawn over each other: boxes sharing more than a sliver
  * (lines may touch where line spacing is tight; text over text shares most
- * of its height).
+ * of its line height). For two turned words the line height runs across the page.
  */
 export function overlappingWords(boxes: WordBox[]): Array<[WordBox, WordBox]> {
   const pairs: Array<[WordBox, WordBox]> = [];
@@ -62,7 +65,11 @@ export function overlappingWords(boxes: WordBox[]): Array<[WordBox, WordBox]> {
       if (a.page !== b.page) continue;
       const width = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
       const height = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
-      if (width > 1 && height > 0.5 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin)) pairs.push([a, b]);
+      const overlaps =
+        turned(a) && turned(b)
+          ? height > 1 && width > 0.5 * Math.min(a.xMax - a.xMin, b.xMax - b.xMin)
+          : width > 1 && height > 0.5 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
+      if (overlaps) pairs.push([a, b]);
     }
   }
   return pairs;
