@@ -12,7 +12,7 @@ import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
 import { BLEED_MM, mmToPt, paperMm } from "../../src/materials/paper.ts";
 import type { Manifest, ManifestFile } from "../../src/print/manifest.ts";
-import { capitalHeightMm, largestEmptyBand, loadPdf, printedLines, solidAreas } from "../helpers/pdf.ts";
+import { capitalHeightMm, largestEmptyBand, loadPdf, printedLines, solidAreas, structureFacts } from "../helpers/pdf.ts";
 
 const out = inject("sharedBuild").out;
 const brands = ["upstander", "northshire", "puente", "oakfield-primary"];
@@ -28,6 +28,13 @@ describe("the poster", () => {
       const height = capitalHeightMm(poster.at, 1, "Is someone");
       const needed = 9 * (paperMm[poster.size as "a4"].width / paperMm.a3.width);
       expect(height, `${poster.brand} ${poster.path}`).toBeGreaterThanOrEqual(Math.min(9, needed));
+    }
+  });
+
+  it("draws an icon beside every step, none of them a figure a screen reader would announce without a name", async () => {
+    for (const poster of files((f) => f.material === "poster" && f.locales[0] === "en")) {
+      const pdf = await loadPdf(poster.at);
+      expect(structureFacts(pdf).figuresWithoutAlt, `${poster.brand} ${poster.path}`).toBe(0);
     }
   });
 
