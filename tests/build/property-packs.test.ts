@@ -3,7 +3,8 @@
  * region, one to four languages in any order, up to six contacts with
  * long real-world names, e-mail and web addresses, long brand names,
  * footers up to the allowed length, colours that pass the checks, a few
- * overrides, any subset of the materials. Each either builds, with every
+ * overrides, any subset of the materials and variants, with or without
+ * tear-off tabs. Each either builds, with every
  * printed-layout check passing and no word printed over another in any PDF,
  * or is refused with named problems: never a stack trace.
  *
@@ -18,7 +19,7 @@ import { expect, it } from "vitest";
 import { nearestPassingColour } from "../../src/brand/contrast.ts";
 import { tintColours } from "../../src/brand/design-tokens.ts";
 import { MAX_FOOTER_LENGTH, MAX_NAME_LENGTH, regionIds } from "../../src/brand/schema.ts";
-import { materialIds } from "../../src/materials/registry.ts";
+import { printableIds } from "../../src/materials/registry.ts";
 import { addStandInLanguages, copyOfData, FIXTURE_BRANDS, run, STAND_IN_LANGUAGES, tempDir } from "../helpers/cli.ts";
 import { hasPoppler, overlappingWords, wordBoxes } from "../helpers/pdf.ts";
 
@@ -109,7 +110,9 @@ const pack = fc
       contacts: fc
         .uniqueArray(contact(region, locales), { maxLength: 6, selector: (c) => c.id })
         .map((list) => list.map((c) => ({ ...c, phone: c.phone || undefined }))),
-      materials: fc.subarray([...materialIds], { minLength: 1 }),
+      // Up to four of the materials and variants, so each pack prints in seconds.
+      materials: fc.shuffledSubarray([...printableIds], { minLength: 1, maxLength: 4 }),
+      poster: fc.option(fc.record({ tearOffs: fc.boolean() }), { nil: undefined }),
       footer: fc.string({ unit: fc.constantFrom(...letters, " ", "."), minLength: 20, maxLength: MAX_FOOTER_LENGTH }).map((text) => {
         const footer = `Example: ${text.trim() || "test"}`.slice(0, MAX_FOOTER_LENGTH);
         return Object.fromEntries(locales.map((l) => [l, `${footer} (${l})`.slice(0, MAX_FOOTER_LENGTH)]));
