@@ -142,7 +142,13 @@ class Tab {
     });
     if (failedFonts.length) throw new Error(`fonts did not load: ${failedFonts.join(", ")}`);
     if (fixedPages) {
-      const overflow = await page.evaluate(measureOverflow);
+      let overflow = await page.evaluate(measureOverflow);
+      // Content that does not fit gets one more try in the material's compact form
+      // (its CSS under .fit-compact: the poster drops its steps' short lines, for one) before it is refused.
+      if (overflow.px > 1) {
+        await page.evaluate(() => document.documentElement.classList.add("fit-compact"));
+        overflow = await page.evaluate(measureOverflow);
+      }
       if (overflow.px > 1) throw new OverflowError(overflow);
     }
     const problems = [...((await page.evaluate(layoutCheck)) as LayoutProblem[]), ...(await this.fallbackFonts())];

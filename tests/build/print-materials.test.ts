@@ -38,6 +38,15 @@ describe("the poster", () => {
     }
   });
 
+  it("prints in its compact form, every contact and step title kept, when a pack's content does not fit as designed", () => {
+    // The school pack: long contacts and tear-off tabs. On A4 the steps' short lines give way; on A3 they fit.
+    const text = (size: string) => printedLines(join(out, "oakfield-primary", "print", `poster-en-${size}.pdf`)).map((l) => l.text.trim());
+    expect(text("a4")).not.toContain("Paying rarely makes it stop.");
+    expect(text("a4")).toEqual(expect.arrayContaining(["Do not pay or send more", "Childline", "CEOP Safety Centre"]));
+    expect(text("a4").filter((line) => line === "0800 1111").length).toBeGreaterThanOrEqual(8);
+    expect(text("a3")).toContain("Paying rarely makes it stop.");
+  });
+
   it("fills its paper on every size: no band of empty paper taller than 6.5% of the page (28 mm on tabloid, 19 mm on A4)", () => {
     // Before the redesign the bands ran 8.6% on A3 and 9.9% on tabloid (36 and 43 mm).
     for (const poster of files((f) => f.material === "poster")) {
