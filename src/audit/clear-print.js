@@ -34,7 +34,9 @@
     if (style.display === "none" || style.visibility === "hidden" || rect.width === 0 || style.clipPath === "inset(50%)") continue;
     const points = parseFloat(style.fontSize) * 0.75;
     if (points < minimumPt - 0.05)
-      problems.push(`${describe(element)} is ${points.toFixed(1)} pt; ${minimumPt === 12 ? "clear print needs" : "this material needs"} at least ${minimumPt} pt`);
+      problems.push(
+        `${describe(element)} is ${points.toFixed(1)} pt; ${minimumPt === 12 ? "clear print needs" : "this material needs"} at least ${minimumPt} pt`,
+      );
     if (style.textAlign === "justify") problems.push(`${describe(element)} is justified`);
     if (style.fontStyle === "italic" || style.fontStyle.startsWith("oblique")) problems.push(`${describe(element)} is italic`);
     colours.push({ element: describe(element), text: channels(style.color).slice(0, 3), background: backgroundOf(element) });

@@ -116,7 +116,8 @@ export const brandSchema = z
     poster: z
       .strictObject({
         tearOffs: z.boolean().default(false).meta({
-          description: "Tear-off tabs along the poster's foot, each with the young people's main service, to take away without being seen photographing the poster.",
+          description:
+            "Tear-off tabs along the poster's foot, each with the young people's main service, to take away without being seen photographing the poster.",
         }),
       })
       .optional()

@@ -210,7 +210,8 @@ export async function buildPrints(
       ]);
       const pages = finished?.pages ?? 1;
       // Only a file that passed its page check is kept for later builds.
-      if (expected === undefined || pages === expected) await cache?.put(key, { pdf: finished?.bytes, png: previews.png, webp: previews.webp });
+      if (expected === undefined || pages === expected)
+        await cache?.put(key, { pdf: finished?.bytes, png: previews.png, webp: previews.webp });
       return pages;
     }
   } finally {

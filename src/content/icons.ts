@@ -18,5 +18,7 @@ export const iconNames = readdirSync(ICONS_DIR)
 
 /** The icon's SVG, to inline in a page (so it takes the text colour through currentColor), with a class to size it by. */
 export function iconSvg(name: string, className = "icon"): string {
-  return readFileSync(join(ICONS_DIR, `${name}.svg`), "utf8").trim().replace("<svg ", `<svg class="${className}" `);
+  return readFileSync(join(ICONS_DIR, `${name}.svg`), "utf8")
+    .trim()
+    .replace("<svg ", `<svg class="${className}" `);
 }

@@ -144,7 +144,10 @@ export type StepGroup = z.infer<typeof stepGroupSchema>;
 const stepSchema = z.strictObject({
   id: idSchema,
   locked: z.boolean().default(false),
-  icon: z.enum(iconNames).optional().meta({ description: `Optional: its icon, one of ${iconNames.join(", ")}` }),
+  icon: z
+    .enum(iconNames)
+    .optional()
+    .meta({ description: `Optional: its icon, one of ${iconNames.join(", ")}` }),
 });
 /** data/content/steps.yaml: locked steps protect a child; a brand may reword but never drop them. */
 export const stepsSchema = z.strictObject(

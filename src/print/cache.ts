@@ -94,7 +94,8 @@ export class PrintCache {
       if (!kinds.includes("png") || !kinds.includes("webp")) throw new Error("it lacks a preview");
       const files = new Map(await Promise.all(kinds.map(async (ext) => [ext, await readFile(this.path(key, ext))] as const)));
       for (const ext of kinds) {
-        if (entry.sha256?.[ext] !== fileSha256(files.get(ext)!)) throw new Error(`its ${ext} file does not match the checksum recorded with it`);
+        if (entry.sha256?.[ext] !== fileSha256(files.get(ext)!))
+          throw new Error(`its ${ext} file does not match the checksum recorded with it`);
       }
       // An image material has no PDF: it is its one page.
       const pdf = files.get("pdf");

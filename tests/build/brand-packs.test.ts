@@ -32,7 +32,12 @@ describe("a partnership's pack in a folder outside the repository (gb, a4)", () 
 
   it("gets the A4 family: A3 and A4 posters, A4 guide, flyer and discussion guide, the card alone and ten up on A4, at their exact sizes", async () => {
     const files = manifestOf(site).files.filter((f) => f.path.endsWith(".pdf"));
-    expect(files.filter((f) => !f.variant).map((f) => f.size).sort()).toEqual(["a3", "a3", ...Array(9).fill("a4"), "id1", "id1"]);
+    expect(
+      files
+        .filter((f) => !f.variant)
+        .map((f) => f.size)
+        .sort(),
+    ).toEqual(["a3", "a3", ...Array(9).fill("a4"), "id1", "id1"]);
     for (const file of files) expectPaper(await loadPdf(join(site, file.path)), file.size, file.path);
   });
 

@@ -18,7 +18,11 @@ const out = inject("sharedBuild").out;
 const brands = ["upstander", "northshire", "puente", "oakfield-primary"];
 const manifestOf = (brand: string) => JSON.parse(readFileSync(join(out, brand, "manifest.json"), "utf8")) as Manifest;
 const files = (test: (file: ManifestFile) => boolean) =>
-  brands.flatMap((brand) => manifestOf(brand).files.filter(test).map((file) => ({ ...file, brand, at: join(out, brand, file.path) })));
+  brands.flatMap((brand) =>
+    manifestOf(brand)
+      .files.filter(test)
+      .map((file) => ({ ...file, brand, at: join(out, brand, file.path) })),
+  );
 
 describe("the poster", () => {
   it("has a headline legible at 3 m: capitals at least 9 mm tall on A3 and Tabloid, in proportion on A4 and Letter", () => {
@@ -61,8 +65,14 @@ describe("the poster", () => {
     ] as const) {
       const lines = printedLines(join(out, "northshire", "print", `poster-en-${size}.pdf`));
       const turned = lines.filter((line) => line.direction[0] === 0);
-      expect(turned.filter((line) => line.text.trim() === "Childline"), size).toHaveLength(tabs);
-      expect(turned.filter((line) => line.text.trim() === "0800 1111"), size).toHaveLength(tabs);
+      expect(
+        turned.filter((line) => line.text.trim() === "Childline"),
+        size,
+      ).toHaveLength(tabs);
+      expect(
+        turned.filter((line) => line.text.trim() === "0800 1111"),
+        size,
+      ).toHaveLength(tabs);
       // Turned a quarter: each runs upwards, taller than it is wide.
       for (const line of turned) {
         expect(line.direction).toEqual([0, -1]);
@@ -162,7 +172,8 @@ describe("the social images", () => {
     for (const image of files((f) => f.material === "social" && f.size === "story")) {
       const { data, info } = await sharp(image.at).raw().toBuffer({ resolveWithObject: true });
       const background = [data[0]!, data[1]!, data[2]!];
-      const marked = (x: number, y: number) => [0, 1, 2].some((c) => Math.abs(data[(y * info.width + x) * info.channels + c]! - background[c]!) > 24);
+      const marked = (x: number, y: number) =>
+        [0, 1, 2].some((c) => Math.abs(data[(y * info.width + x) * info.channels + c]! - background[c]!) > 24);
       for (let y = 0; y < info.height; y++) {
         const unsafeRow = y < 250 || y >= info.height - 340;
         for (let x = 0; x < info.width; x++) {
@@ -190,11 +201,16 @@ describe("large print", () => {
 describe("low ink", () => {
   it("comes for every PDF material, with text in pure black and no fill larger than a rule: nothing solid over 20 mm across", () => {
     const low = files((f) => f.variant === "low-ink");
-    expect(new Set(low.map((f) => f.material))).toEqual(new Set(["poster", "one-minute-guide", "parent-flyer", "discussion-guide", "wallet-card"]));
+    expect(new Set(low.map((f) => f.material))).toEqual(
+      new Set(["poster", "one-minute-guide", "parent-flyer", "discussion-guide", "wallet-card"]),
+    );
     for (const file of low) {
       const lines = printedLines(file.at);
       const coloured = lines.filter((line) => line.colours.some((colour) => colour.some((channel) => channel > 0.01)));
-      expect(coloured.map((line) => line.text), `${file.brand} ${file.path}`).toEqual([]);
+      expect(
+        coloured.map((line) => line.text),
+        `${file.brand} ${file.path}`,
+      ).toEqual([]);
       for (let page = 1; page <= file.pages; page++) {
         // What stays solid through a 2 mm square: logos, the QR code's finder squares, icon joints; never a band or a box.
         const large = solidAreas(file.at, page).filter((area) => area.width > 20 || area.height > 20);

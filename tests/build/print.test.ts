@@ -14,7 +14,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { fileSha256 } from "../../src/print/cache.ts";
 import type { Manifest } from "../../src/print/manifest.ts";
-import { BLEED_MM, mmToPt, paperMm, sizeMm } from "../../src/materials/paper.ts";
+import { BLEED_MM, mmToPt, sizeMm } from "../../src/materials/paper.ts";
 import { expectedPages } from "../../src/materials/plan.ts";
 import { PREVIEW_WIDTH_PX } from "../../src/print/renderer.ts";
 import { run, tempDir } from "../helpers/cli.ts";
@@ -207,8 +207,20 @@ describe("previews", () => {
 
   it("lists every file on each locale's downloads page: thumbnail, and a link saying what it is, own language first", () => {
     const paper = {
-      en: { tabloid: ", Tabloid (", letter: ", US Letter (", id1: ", card size (85.6 × 54 mm) (", square: ", square (", story: ", story (" },
-      es: { tabloid: ", Tabloide (", letter: ", Carta (EE. UU.) (", id1: ", tamaño tarjeta (85,6 × 54 mm) (", square: ", cuadrada (", story: ", historia (" },
+      en: {
+        tabloid: ", Tabloid (",
+        letter: ", US Letter (",
+        id1: ", card size (85.6 × 54 mm) (",
+        square: ", square (",
+        story: ", story (",
+      },
+      es: {
+        tabloid: ", Tabloide (",
+        letter: ", Carta (EE. UU.) (",
+        id1: ", tamaño tarjeta (85,6 × 54 mm) (",
+        square: ", cuadrada (",
+        story: ", historia (",
+      },
     } as Record<string, Record<string, string>>;
     const sheet = { en: ", 10 cards on US Letter (", es: ", 10 tarjetas en Carta (EE. UU.) (" } as Record<string, string>;
     for (const locale of ["en", "es"]) {
@@ -225,11 +237,16 @@ describe("previews", () => {
           expect(text).toMatch(locale === "en" ? /\(PNG image, [\d.,]+ kB\)$/ : /\(imagen PNG, [\d.,]+ kB\)$/);
           expect(item!.text).toContain(file.alt![file.locales[0]!]!);
         } else expect(text).toMatch(locale === "en" ? /\(PDF, \d+ pages?, [\d.,]+ kB\)$/ : /\(PDF, \d+ páginas?, [\d.,]+ kB\)$/);
-        if (file.variant) expect(text).toContain(locale === "en" ? `, ${file.variant.replace("-", " ")}, ` : file.variant === "low-ink" ? ", poca tinta, " : ", letra grande, ");
+        if (file.variant)
+          expect(text).toContain(
+            locale === "en" ? `, ${file.variant.replace("-", " ")}, ` : file.variant === "low-ink" ? ", poca tinta, " : ", letra grande, ",
+          );
       }
       // Grouped by material, each under its heading, the page's own language first in each group.
       const groups = page.querySelectorAll(".download-list");
-      expect(page.querySelectorAll("h2").map((h) => h.text)).toEqual(expect.arrayContaining([locale === "en" ? "Wallet card" : "Tarjeta de bolsillo"]));
+      expect(page.querySelectorAll("h2").map((h) => h.text)).toEqual(
+        expect.arrayContaining([locale === "en" ? "Wallet card" : "Tarjeta de bolsillo"]),
+      );
       for (const group of groups) {
         const languages = group.querySelectorAll(".download-list__item > div > p > a").map((a) => a.getAttribute("hreflang"));
         const other = languages.indexOf(locale === "en" ? "es" : "en");

@@ -199,10 +199,12 @@ export function solidAreas(path: string, page: number, solidMm = 2, dpi = 50): {
     }
   const clear = ([x0, y0, x1, y1]: number[], grow: number) => {
     for (let y = Math.max(0, Math.floor(y0! * scale - grow)); y < Math.min(height, Math.ceil(y1! * scale + grow)); y++)
-      for (let x = Math.max(0, Math.floor(x0! * scale - grow)); x < Math.min(width, Math.ceil(x1! * scale + grow)); x++) inked[y * width + x] = 0;
+      for (let x = Math.max(0, Math.floor(x0! * scale - grow)); x < Math.min(width, Math.ceil(x1! * scale + grow)); x++)
+        inked[y * width + x] = 0;
   };
   for (const line of printedLines(path).filter((l) => l.page === page))
-    for (const quad of line.quads) clear([Math.min(quad[0]!, quad[4]!), Math.min(quad[1]!, quad[3]!), Math.max(quad[2]!, quad[6]!), Math.max(quad[5]!, quad[7]!)], 1);
+    for (const quad of line.quads)
+      clear([Math.min(quad[0]!, quad[4]!), Math.min(quad[1]!, quad[3]!), Math.max(quad[2]!, quad[6]!), Math.max(quad[5]!, quad[7]!)], 1);
   for (const image of images) clear(image, 1);
   // Erode: keep a pixel only when the k x k square from it is inked all through.
   const k = Math.max(2, Math.round((solidMm / 25.4) * dpi));
@@ -257,8 +259,7 @@ export function capitalHeightMm(path: string, page: number, text: string, dpi = 
   let rows = 0;
   for (let y = y0; y <= y1; y++) {
     let inked = false;
-    for (let x = x0; x <= x1 && !inked; x++)
-      inked = [0, 1, 2].some((c) => Math.abs(pixels[at(x, y) + c]! - background[c]!) > 96);
+    for (let x = x0; x <= x1 && !inked; x++) inked = [0, 1, 2].some((c) => Math.abs(pixels[at(x, y) + c]! - background[c]!) > 96);
     if (inked) rows++;
   }
   return (rows / dpi) * 25.4;
