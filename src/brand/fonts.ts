@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { scriptFamilies, type ScriptFontId } from "../content/script-fonts.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -32,18 +33,22 @@ export const fontFamilies = {
 export type FontId = keyof typeof fontFamilies;
 export const fontIds = Object.keys(fontFamilies) as [FontId, ...FontId[]];
 
+/** Every family a build may draw with: any other in a PDF is a system fallback. */
+export const bundledFamilies = [...Object.values(fontFamilies), ...Object.values(scriptFamilies)].map((font) => font.family);
+
 const weights = [400, 700] as const;
-// latin covers English and Spanish; latin-ext adds the rest of Europe's Latin scripts.
-const subsets = ["latin", "latin-ext"] as const;
+// latin covers English and Spanish; latin-ext adds the rest of Europe's Latin scripts (Polish among them).
+const latinSubsets = ["latin", "latin-ext"] as const;
 
 export interface FontFile {
   source: string;
   name: string;
 }
 
-/** The @font-face rules (URLs relative to the stylesheet's folder) and the files they need. */
-export function fontFaces(fontId: FontId, urlPrefix: string): { css: string; files: FontFile[] } {
-  const font = fontFamilies[fontId];
+/** The @font-face rules (URLs relative to the stylesheet's folder) and the files they need: a brand family, or a script family. */
+export function fontFaces(fontId: FontId | ScriptFontId, urlPrefix: string): { css: string; files: FontFile[] } {
+  const font: FontFamily = fontId in scriptFamilies ? scriptFamilies[fontId as ScriptFontId] : fontFamilies[fontId as FontId];
+  const subsets: readonly string[] = fontId in scriptFamilies ? scriptFamilies[fontId as ScriptFontId].subsets : latinSubsets;
   const packageDir = dirname(require.resolve(`${font.packageName}/package.json`));
   const files: FontFile[] = [];
   const rules: string[] = [];
@@ -65,3 +70,7 @@ export function fontFaces(fontId: FontId, urlPrefix: string): { css: string; fil
 }
 
 export const fontStack = (fontId: FontId) => `"${fontFamilies[fontId].family}", ${fontFamilies[fontId].fallback}`;
+
+/** A locale's stack: the brand's family for Latin first (unicode-range sends it only Latin), then the script's. */
+export const scriptFontStack = (fontId: FontId, script: ScriptFontId) =>
+  `"${fontFamilies[fontId].family}", "${scriptFamilies[script].family}", ${scriptFamilies[script].fallback}`;

@@ -26,7 +26,7 @@ import { serve } from "../infra/static-server.ts";
 import { browserProfileDir, recordBrowser, stopBrowsersIn } from "./browser-pid.ts";
 import { ReportedError } from "../infra/report.ts";
 import { fileProblem, formatProblem, ProblemsError, type Problem } from "../infra/problems.ts";
-import { fontFamilies } from "../brand/fonts.ts";
+import { bundledFamilies } from "../brand/fonts.ts";
 import { renderWithEleventy } from "./site.ts";
 
 export interface PrintSessionOptions {
@@ -122,7 +122,7 @@ function documentInfo(file: PlannedPrint, brand: Brand, content: Content, sites:
     keywords: [brand.shortName, first!.t(`materials.${file.material}`), file.size.toUpperCase(), ...file.locales],
     lang: file.locales[0]!,
     creator: `Upstander, content version ${content.release.version}`,
-    fonts: Object.values(fontFamilies).map((font) => font.family),
+    fonts: bundledFamilies,
   };
 }
 

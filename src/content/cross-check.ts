@@ -18,6 +18,7 @@ export const STALE_AFTER_MONTHS = 12;
 export function crossCheck(content: Content, today: Date): Problem[] {
   return [
     ...checkUiKeys(content),
+    ...checkPluralForms(content),
     ...checkLocaleIds(content),
     ...checkUniqueIds(content),
     ...checkReferences(content),
@@ -47,7 +48,59 @@ function problemAt(content: Content, file: string, path: Path, message: string, 
 const neutralFile = (content: Content, name: string) => displayPath(join(content.dataDir, "content", name));
 const localeFile = (content: Content, locale: string, name: string) => displayPath(join(content.dataDir, "locales", locale, name));
 
-export const flattenKeys = (dictionary: Dictionary): string[] => textEntries(dictionary).map(([key]) => key);
+/** CLDR's plural categories, as Intl.PluralRules names them. */
+const pluralCategories = ["zero", "one", "two", "few", "many", "other"];
+
+/** A text that depends on a number: its forms keyed by plural category, `other` among them. */
+const isPluralGroup = (value: Dictionary | string): value is Dictionary =>
+  typeof value !== "string" && "other" in value && Object.keys(value).every((key) => pluralCategories.includes(key));
+
+/** Every key of a dictionary, a plural group counting as one key (its forms differ by language). */
+export const flattenKeys = (dictionary: Dictionary, prefix = ""): string[] =>
+  Object.entries(dictionary).flatMap(([key, value]) =>
+    typeof value === "string" || isPluralGroup(value) ? [`${prefix}${key}`] : flattenKeys(value, `${prefix}${key}.`),
+  );
+
+/** Each plural group holds exactly the forms its language has (Arabic six, Polish four, English two). */
+function checkPluralForms(content: Content): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (locale: string, dictionary: Dictionary, path: string[]) => {
+    for (const [key, value] of Object.entries(dictionary)) {
+      if (typeof value === "string") continue;
+      if (!isPluralGroup(value)) {
+        walk(locale, value, [...path, key]);
+        continue;
+      }
+      // Needed: "other", and every form whole numbers up to 1000 take (Spanish's "many" is for millions only).
+      const rules = new Intl.PluralRules(locale);
+      const needed = [...new Set([...Array.from({ length: 1001 }, (_, n) => rules.select(n)), "other"])];
+      const known = rules.resolvedOptions().pluralCategories as string[];
+      const missing = needed.filter((category) => !(category in value));
+      const extra = Object.keys(value).filter((category) => !known.includes(category));
+      const file = localeFile(content, locale, "ui.yaml");
+      if (missing.length)
+        problems.push(
+          problemAt(
+            content,
+            file,
+            ["strings", ...path, key],
+            `missing the plural form(s) ${missing.join(", ")}: ${locale} has ${needed.join(", ")}`,
+          ),
+        );
+      if (extra.length)
+        problems.push(
+          problemAt(
+            content,
+            file,
+            ["strings", ...path, key],
+            `${extra.join(", ")}: not a plural form ${locale} has (it has ${known.join(", ")})`,
+          ),
+        );
+    }
+  };
+  for (const [locale, data] of Object.entries(content.locales)) walk(locale, data.ui.strings, []);
+  return problems;
+}
 
 /** The locale whose texts the others translate: English where there is one. */
 const sourceLocale = (content: Content) => (content.locales.en ? "en" : Object.keys(content.locales).sort()[0]);
@@ -87,7 +140,8 @@ function checkPlaceholders(content: Content): Problem[] {
     for (const locale of Object.keys(content.locales)) {
       if (locale === source) continue;
       for (const [key, text] of entries(locale)) {
-        const original = reference.get(key);
+        // A plural form the source language lacks (Arabic's "few") keeps the placeholders of the source's "other".
+        const original = reference.get(key) ?? reference.get(key.replace(/\.(zero|one|two|few|many)$/, ".other"));
         const problem = original === undefined ? undefined : placeholderProblem(text, original);
         if (problem)
           problems.push(problemAt(content, localeFile(content, locale, name), path(key), `${problem} (as the ${source} text does)`));

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { iconNames } from "./icons.ts";
+import { scriptFontIds } from "./script-fonts.ts";
 
 /** Ids name folders and files: long ones break on file systems (255 bytes a name) and in print. */
 export const MAX_ID_LENGTH = 64;
@@ -195,6 +196,16 @@ export const uiFileSchema = z.strictObject({
   language: z.strictObject({
     name: text,
     dir: z.enum(["ltr", "rtl"]),
+    font: z
+      .enum(scriptFontIds)
+      .optional()
+      .meta({ description: `Optional: the bundled family for a script the brand fonts lack, one of ${scriptFontIds.join(", ")}` }),
+    lineHeight: z
+      .number()
+      .min(1)
+      .max(3)
+      .optional()
+      .meta({ description: "Optional: the least line height this script needs, as a multiple of the text size (Nastaliq: about 2)" }),
   }),
   strings: dictionarySchema,
 });

@@ -49,6 +49,7 @@ export function upstanderPlugin(
   eleventyConfig.addPlugin(filtersPlugin);
   // The QR codes the print pieces name (printParts.qr), each drawn for its service's address.
   const qrCodes = print && Object.values(sites[brand.locales[0]!]!.printParts.qr).map((qr) => ({ image: qr.image, url: qr.contact.url! }));
-  eleventyConfig.addPlugin(assetsPlugin, { brand, site: Boolean(site), qrCodes });
+  const languages = Object.fromEntries(brand.locales.map((locale) => [locale, sites[locale]!.language]));
+  eleventyConfig.addPlugin(assetsPlugin, { brand, languages, site: Boolean(site), qrCodes });
   eleventyConfig.addPlugin(relativeUrlsPlugin);
 }

@@ -62,7 +62,7 @@ it("builds a material registered from a folder outside templates/, with no other
     await session.close();
   }
   // Its CSS comes with it, from its folder, into the print stylesheet.
-  expect(printStylesheet(brand)).toContain(".bookmark__steps { font-size: 16pt;");
+  expect(printStylesheet(brand, {})).toContain(".bookmark__steps { font-size: 16pt;");
   if (hasPoppler) {
     const text = pageText(join(out, "print", "bookmark-es-a4.pdf"), 1);
     expect(text).toContain("Guarda este marcapáginas");

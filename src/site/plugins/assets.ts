@@ -15,7 +15,8 @@ import type { Brand } from "../../brand/load.ts";
 import { TEMPLATES_DIR } from "../../infra/paths.ts";
 import { qrCodeSvg } from "../../print/qr.ts";
 import { materialFolders } from "../../materials/registry.ts";
-import { fontFaces, fontStack } from "../../brand/fonts.ts";
+import { fontFaces, fontStack, scriptFontStack } from "../../brand/fonts.ts";
+import type { UiFile } from "../../content/schemas.ts";
 
 const componentsDir = join(TEMPLATES_DIR, "_includes", "components");
 const printDir = join(TEMPLATES_DIR, "_includes", "print");
@@ -46,14 +47,42 @@ export function brandTokens(brand: Brand): string {
   return `:root{--color-primary:${primary};--color-accent:${accent};--color-text:${text};--color-background:${background};${tints}--font-body:${fontStack(brand.font)};}`;
 }
 
-const stylesheet = (brand: Brand, parts: string[]) =>
-  [fontFaces(brand.font, "fonts/").css, brandTokens(brand), ...parts.map(read)].join("\n");
+/** What the stylesheets need of each of the brand's languages (its ui.yaml `language`): its script's family and line height. */
+export type Languages = Record<string, Pick<UiFile["language"], "font" | "lineHeight">>;
 
-export const siteStylesheet = (brand: Brand) =>
-  stylesheet(brand, [join(stylesDir, "site.css"), ...filesInSubfolders(componentsDir, ".css"), join(stylesDir, "print.css")]);
+const scriptFonts = (languages: Languages) => [
+  ...new Set(Object.values(languages).flatMap((language) => (language.font ? [language.font] : []))),
+];
 
-export const printStylesheet = (brand: Brand) =>
-  stylesheet(brand, [join(printDir, "print.css"), ...materialFolders().flatMap((folder) => filesIn(folder, ".css"))]);
+/**
+ * Per language with a script of its own: its family after the brand's (so
+ * Latin names and numbers keep the brand's face) and, where the script needs
+ * it, a least line height for every element in it. :lang() matches a whole
+ * page (html lang) and a part in another language (the flyer's second page).
+ */
+function scriptRules(brand: Brand, languages: Languages): string {
+  return Object.entries(languages)
+    .flatMap(([locale, { font, lineHeight }]) => [
+      ...(font ? [`:lang(${locale}){--font-body:${scriptFontStack(brand.font, font)};font-family:var(--font-body);}`] : []),
+      ...(lineHeight ? [`:lang(${locale}),:lang(${locale}) *{line-height:${lineHeight} !important;}`] : []),
+    ])
+    .join("\n");
+}
+
+const stylesheet = (brand: Brand, languages: Languages, parts: string[]) =>
+  [
+    fontFaces(brand.font, "fonts/").css,
+    ...scriptFonts(languages).map((font) => fontFaces(font, "fonts/").css),
+    brandTokens(brand),
+    ...parts.map(read),
+    scriptRules(brand, languages),
+  ].join("\n");
+
+export const siteStylesheet = (brand: Brand, languages: Languages) =>
+  stylesheet(brand, languages, [join(stylesDir, "site.css"), ...filesInSubfolders(componentsDir, ".css"), join(stylesDir, "print.css")]);
+
+export const printStylesheet = (brand: Brand, languages: Languages) =>
+  stylesheet(brand, languages, [join(printDir, "print.css"), ...materialFolders().flatMap((folder) => filesIn(folder, ".css"))]);
 
 /** The site shows the logo at most 64 CSS px tall; twice that stays sharp on high-density screens. */
 const WEB_LOGO_HEIGHT_PX = 128;
@@ -88,24 +117,26 @@ async function writeLogo(brand: Brand, assets: string, { site, print }: { site: 
 
 export interface AssetsOptions {
   brand: Brand;
+  languages: Languages;
   site: boolean;
   /** The print materials' QR codes: each image's file name and the address it leads to; print assets only when set. */
   qrCodes?: Array<{ image: string; url: string }>;
 }
 
-export function assetsPlugin(eleventyConfig: UserConfig, { brand, site, qrCodes }: AssetsOptions) {
+export function assetsPlugin(eleventyConfig: UserConfig, { brand, languages, site, qrCodes }: AssetsOptions) {
   eleventyConfig.addWatchTarget(join(TEMPLATES_DIR, "_includes"));
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const assets = join(directories.output, "assets");
     mkdirSync(join(assets, "fonts"), { recursive: true });
-    for (const file of fontFaces(brand.font, "fonts/").files) copyFileSync(file.source, join(assets, "fonts", file.name));
+    for (const font of [brand.font, ...scriptFonts(languages)])
+      for (const file of fontFaces(font, "fonts/").files) copyFileSync(file.source, join(assets, "fonts", file.name));
     await writeLogo(brand, assets, { site, print: Boolean(qrCodes) });
     if (site) {
-      writeFileSync(join(assets, "site.css"), siteStylesheet(brand));
+      writeFileSync(join(assets, "site.css"), siteStylesheet(brand, languages));
       writeFileSync(join(assets, "site.js"), filesInSubfolders(componentsDir, ".js").map(read).join("\n"));
     }
     if (qrCodes) {
-      writeFileSync(join(assets, "print.css"), printStylesheet(brand));
+      writeFileSync(join(assets, "print.css"), printStylesheet(brand, languages));
       for (const { image, url } of qrCodes) writeFileSync(join(assets, image), await qrCodeSvg(url));
     }
   });
