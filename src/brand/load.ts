@@ -177,6 +177,13 @@ function checkBrand(brand: Partial<BrandFile>, yaml: YamlFile, content: Content)
   locales.forEach((locale, i) => {
     if (!available.includes(locale)) add(["locales", i], `there is no content in "${locale}"; available: ${available.join(", ")}`);
   });
+  (brand.parentFlyer?.pairs ?? []).forEach((pair, i) => {
+    pair.forEach((locale, j) => {
+      if (!locales.includes(locale))
+        add(["parentFlyer", "pairs", i, j], `"${locale}" is not one of the brand's locales (${locales.join(", ")})`);
+    });
+    if (pair[0] === pair[1]) add(["parentFlyer", "pairs", i], `pairs ${pair[0]} with itself: a flyer pairs two languages`);
+  });
 
   if (brand.colors) checkColours(brand.colors, add);
   if (!brand.example) checkUnfinished(brand, add);

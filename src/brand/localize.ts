@@ -9,6 +9,8 @@ import { stepGroups } from "../content/schemas.ts";
 import type { Content } from "../content/load.ts";
 import { displayUrl, formatDate, formatHours, formatStatValue, formattingLocale, translator, type Translate } from "../content/format.ts";
 import { checkPhone } from "../content/phone.ts";
+import { sourceLocale } from "../content/cross-check.ts";
+import { fullyReviewed } from "../content/review.ts";
 
 /** What a tel: link dials: the number in E.164 (+18008435678) where it has one, else its digits (999). */
 const dialTarget = (phone: string, region: string) => {
@@ -73,6 +75,11 @@ export function localize(content: Content, brand: Brand, locale: string) {
   const formatting = formattingLocale(locale, brand.region);
   const t: Translate = translator(strings, locale, formatting);
   const region = content.regions[brand.region]!;
+  const source = sourceLocale(content) ?? locale;
+  const sourceLanguage = {
+    locale: source,
+    t: translator(content.locales[source]!.ui.strings, source, formattingLocale(source, brand.region)),
+  };
 
   // How to reach a service, as published, with a dialable number and opening hours in this language.
   const waysToReach = (c: { phone?: string; email?: string; url?: string; hours?: Hours }) => ({
@@ -156,6 +163,14 @@ export function localize(content: Content, brand: Brand, locale: string) {
         footer: brand.footer?.[locale],
         footerSource: `brand.yaml footer.${locale}`,
         version: t("print.version", { version: release.version, reviewed: release.reviewed, next: release.nextReview }),
+        translationNotice: fullyReviewed(content, locale)
+          ? undefined
+          : {
+              text: t("translation.notice"),
+              inSource: sourceLanguage.t("translation.notice"),
+              sourceLocale: sourceLanguage.locale,
+              sourceDir: content.locales[sourceLanguage.locale]!.ui.language.dir,
+            },
       },
       /** Per audience: the QR code of its main service. */
       qr: Object.fromEntries(
@@ -169,6 +184,14 @@ export function localize(content: Content, brand: Brand, locale: string) {
           },
         ]),
       ) as Record<Audience, { contact: LocalizedContact; image: string; alt: string; caption: string }>,
+    },
+    /** Whether a fluent speaker has checked every text of this language; if not, its pages and materials say so, here and in the source language. */
+    translation: {
+      reviewed: fullyReviewed(content, locale),
+      notice: t("translation.notice"),
+      noticeInSource: sourceLanguage.t("translation.notice"),
+      sourceLocale: sourceLanguage.locale,
+      sourceDir: content.locales[sourceLanguage.locale]!.ui.language.dir,
     },
     routes: content.howItHappens.routes.map((route) => ({
       id: route.id,

@@ -113,6 +113,17 @@ export const brandSchema = z
       .min(1)
       .optional()
       .meta({ description: `Optional: which print materials and variants to make, any of ${printableIds.join(", ")}. Leave out for all.` }),
+    parentFlyer: z
+      .strictObject({
+        pairs: z
+          .array(z.tuple([localeCode, localeCode]))
+          .min(1)
+          .meta({
+            description: "The language pairs to print, each [page 1, page 2], e.g. [[en, es], [ar, en]]; each language must be in locales.",
+          }),
+      })
+      .optional()
+      .meta({ description: "Optional: parent flyer options. Leave out to pair the first two locales." }),
     poster: z
       .strictObject({
         tearOffs: z.boolean().default(false).meta({

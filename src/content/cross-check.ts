@@ -103,7 +103,12 @@ function checkPluralForms(content: Content): Problem[] {
 }
 
 /** The locale whose texts the others translate: English where there is one. */
-const sourceLocale = (content: Content) => (content.locales.en ? "en" : Object.keys(content.locales).sort()[0]);
+export const sourceLocale = (content: Content) => (content.locales.en ? "en" : Object.keys(content.locales).sort()[0]);
+
+/** The source text a key translates: itself, or for a plural form the source language lacks (Arabic's "few"), its "other". */
+export function sourceTextOf(source: Map<string, string>, key: string): string | undefined {
+  return source.get(key) ?? source.get(key.replace(/\.(zero|one|two|few|many)$/, ".other"));
+}
 
 /** Every text of a locale by its key (interface strings and content alike), as brand overrides name them. */
 export function localeTextsByKey(content: Content, locale: string): Map<string, string> | undefined {
@@ -140,8 +145,7 @@ function checkPlaceholders(content: Content): Problem[] {
     for (const locale of Object.keys(content.locales)) {
       if (locale === source) continue;
       for (const [key, text] of entries(locale)) {
-        // A plural form the source language lacks (Arabic's "few") keeps the placeholders of the source's "other".
-        const original = reference.get(key) ?? reference.get(key.replace(/\.(zero|one|two|few|many)$/, ".other"));
+        const original = sourceTextOf(reference, key);
         const problem = original === undefined ? undefined : placeholderProblem(text, original);
         if (problem)
           problems.push(problemAt(content, localeFile(content, locale, name), path(key), `${problem} (as the ${source} text does)`));

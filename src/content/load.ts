@@ -13,6 +13,7 @@ import {
   howItHappensSchema,
   localeContentSchema,
   regionsSchema,
+  reviewFileSchema,
   releaseSchema,
   resourcesSchema,
   statsSchema,
@@ -39,7 +40,11 @@ export const contentFiles = {
 export const localeFiles = {
   ui: ["ui.yaml", uiFileSchema],
   text: ["content.yaml", localeContentSchema],
+  review: ["review.yaml", reviewFileSchema],
 } as const;
+
+/** Files a locale may leave out: with no review.yaml, nothing in it has been reviewed. */
+const optionalFiles: Record<string, unknown> = { "review.yaml": {} };
 
 type Parsed<Files extends Record<string, readonly [string, z.ZodType]>> = {
   [K in keyof Files]: z.output<Files[K][1]>;
@@ -69,6 +74,10 @@ function loadGroup<Files extends Record<string, readonly [string, z.ZodType]>>(
   const value: Record<string, unknown> = {};
   for (const [key, [name, schema]] of Object.entries(files)) {
     const path = join(dir, name);
+    if (name in optionalFiles && !existsSync(path)) {
+      value[key] = optionalFiles[name];
+      continue;
+    }
     const read = readYamlFile(path);
     problems.push(...read.problems);
     if (!read.yaml) continue;

@@ -205,8 +205,35 @@ export const uiFileSchema = z.strictObject({
       .min(1)
       .max(3)
       .optional()
-      .meta({ description: "Optional: the least line height this script needs, as a multiple of the text size (Nastaliq: about 2)" }),
+      .meta({ description: "Optional: the least line height this script needs, as a multiple of the text size (Nastaliq: about 2.2)" }),
+    print: z
+      .strictObject({
+        font: z.enum(scriptFontIds),
+        lineHeight: z.number().min(1).max(3).optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          "Optional: another family (and line height) for the print materials, where one-page layouts cannot hold the site's (Urdu prints in Naskh: Nastaliq needs about 2.2 lines' spacing)",
+      }),
   }),
   strings: dictionarySchema,
 });
 export type UiFile = z.infer<typeof uiFileSchema>;
+
+/**
+ * data/locales/<locale>/review.yaml (optional): which texts a fluent speaker
+ * has checked, by whom and when, and a hash of the English they checked
+ * against (src/content/review.ts): when the English changes, the text is
+ * unreviewed again. Keys as brand overrides name them: site.tagline,
+ * steps.young-people.not-your-fault.title.
+ */
+export const reviewFileSchema = z.record(
+  z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "keys are text keys, such as site.tagline"),
+  z.strictObject({
+    by: text.meta({ description: "Who checked it: a name, or a role and organisation" }),
+    on: isoDate,
+    source: z.string().regex(/^[0-9a-f]{12}$/, "must be the 12-character hash npm run translations writes"),
+  }),
+);
+export type ReviewFile = z.infer<typeof reviewFileSchema>;

@@ -18,6 +18,8 @@ export interface PrintingBrand {
   materials: readonly PrintableId[];
   locales: readonly string[];
   paper: PaperFamily;
+  /** The language pairs of a two-language material (the parent flyer), when the brand names them. */
+  parentFlyer?: { pairs: readonly (readonly [string, string])[] };
 }
 
 /** Who a material speaks to: its contacts, and the service its QR code leads to. */
@@ -41,7 +43,8 @@ export interface PlanFilter {
 }
 
 function localeSets(material: MaterialId, brand: PrintingBrand): string[][] {
-  if (materialDeclaration(material).locales === "first-two") return [brand.locales.slice(0, 2)];
+  if (materialDeclaration(material).locales === "first-two")
+    return brand.parentFlyer ? brand.parentFlyer.pairs.map((pair) => [...pair]) : [brand.locales.slice(0, 2)];
   return brand.locales.map((locale) => [locale]);
 }
 

@@ -15,7 +15,8 @@ import type { Brand } from "../../brand/load.ts";
 import { TEMPLATES_DIR } from "../../infra/paths.ts";
 import { qrCodeSvg } from "../../print/qr.ts";
 import { materialFolders } from "../../materials/registry.ts";
-import { fontFaces, fontStack, scriptFontStack } from "../../brand/fonts.ts";
+import { fontFaces, fontFamilies, fontStack, scriptFontStack } from "../../brand/fonts.ts";
+import { scriptFamilies } from "../../content/script-fonts.ts";
 import type { UiFile } from "../../content/schemas.ts";
 
 const componentsDir = join(TEMPLATES_DIR, "_includes", "components");
@@ -48,10 +49,15 @@ export function brandTokens(brand: Brand): string {
 }
 
 /** What the stylesheets need of each of the brand's languages (its ui.yaml `language`): its script's family and line height. */
-export type Languages = Record<string, Pick<UiFile["language"], "font" | "lineHeight">>;
+export type Languages = Record<string, Pick<UiFile["language"], "font" | "lineHeight" | "print">>;
+type Medium = "site" | "print";
 
-const scriptFonts = (languages: Languages) => [
-  ...new Set(Object.values(languages).flatMap((language) => (language.font ? [language.font] : []))),
+/** A language's family and line height on the site or on paper (where it may name others: `language.print`). */
+const scriptOf = (language: Languages[string], medium: Medium) =>
+  medium === "print" && language.print ? language.print : { font: language.font, lineHeight: language.lineHeight };
+
+const scriptFonts = (languages: Languages, medium: Medium) => [
+  ...new Set(Object.values(languages).flatMap((language) => scriptOf(language, medium).font ?? [])),
 ];
 
 /**
@@ -60,29 +66,47 @@ const scriptFonts = (languages: Languages) => [
  * it, a least line height for every element in it. :lang() matches a whole
  * page (html lang) and a part in another language (the flyer's second page).
  */
-function scriptRules(brand: Brand, languages: Languages): string {
-  return Object.entries(languages)
-    .flatMap(([locale, { font, lineHeight }]) => [
-      ...(font ? [`:lang(${locale}){--font-body:${scriptFontStack(brand.font, font)};font-family:var(--font-body);}`] : []),
-      ...(lineHeight ? [`:lang(${locale}),:lang(${locale}) *{line-height:${lineHeight} !important;}`] : []),
-    ])
-    .join("\n");
+function scriptRules(brand: Brand, languages: Languages, medium: Medium): string {
+  // On paper, the root's stack holds every script's family too: a page number in a margin box
+  // takes the root's font, whichever language its page is in (the two-language flyer's).
+  const scripts = scriptFonts(languages, medium);
+  const everyScript =
+    medium === "print" && scripts.length
+      ? [
+          `:root{--font-body:${[fontFamilies[brand.font], ...scripts.map((font) => scriptFamilies[font])].map((f) => `"${f.family}"`).join(", ")}, sans-serif;}`,
+        ]
+      : [];
+  return [
+    ...everyScript,
+    ...Object.entries(languages).flatMap(([locale, language]) => {
+      const { font, lineHeight } = scriptOf(language, medium);
+      const stack = font && scriptFontStack(brand.font, font);
+      return [
+        ...(stack ? [`:lang(${locale}){--font-body:${stack};font-family:var(--font-body);}`] : []),
+        ...(lineHeight ? [`:lang(${locale}),:lang(${locale}) *{line-height:${lineHeight} !important;}`] : []),
+      ];
+    }),
+  ].join("\n");
 }
 
-const stylesheet = (brand: Brand, languages: Languages, parts: string[]) =>
+const stylesheet = (brand: Brand, languages: Languages, medium: Medium, parts: string[]) =>
   [
     fontFaces(brand.font, "fonts/").css,
-    ...scriptFonts(languages).map((font) => fontFaces(font, "fonts/").css),
+    ...scriptFonts(languages, medium).map((font) => fontFaces(font, "fonts/").css),
     brandTokens(brand),
     ...parts.map(read),
-    scriptRules(brand, languages),
+    scriptRules(brand, languages, medium),
   ].join("\n");
 
 export const siteStylesheet = (brand: Brand, languages: Languages) =>
-  stylesheet(brand, languages, [join(stylesDir, "site.css"), ...filesInSubfolders(componentsDir, ".css"), join(stylesDir, "print.css")]);
+  stylesheet(brand, languages, "site", [
+    join(stylesDir, "site.css"),
+    ...filesInSubfolders(componentsDir, ".css"),
+    join(stylesDir, "print.css"),
+  ]);
 
 export const printStylesheet = (brand: Brand, languages: Languages) =>
-  stylesheet(brand, languages, [join(printDir, "print.css"), ...materialFolders().flatMap((folder) => filesIn(folder, ".css"))]);
+  stylesheet(brand, languages, "print", [join(printDir, "print.css"), ...materialFolders().flatMap((folder) => filesIn(folder, ".css"))]);
 
 /** The site shows the logo at most 64 CSS px tall; twice that stays sharp on high-density screens. */
 const WEB_LOGO_HEIGHT_PX = 128;
@@ -128,7 +152,7 @@ export function assetsPlugin(eleventyConfig: UserConfig, { brand, languages, sit
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const assets = join(directories.output, "assets");
     mkdirSync(join(assets, "fonts"), { recursive: true });
-    for (const font of [brand.font, ...scriptFonts(languages)])
+    for (const font of new Set([brand.font, ...scriptFonts(languages, "site"), ...scriptFonts(languages, "print")]))
       for (const file of fontFaces(font, "fonts/").files) copyFileSync(file.source, join(assets, "fonts", file.name));
     await writeLogo(brand, assets, { site, print: Boolean(qrCodes) });
     if (site) {
