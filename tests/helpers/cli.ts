@@ -7,6 +7,7 @@ import { audit } from "../../src/commands/audit.ts";
 import { build } from "../../src/commands/build.ts";
 import { check } from "../../src/commands/check.ts";
 import { newBrand } from "../../src/commands/new-brand.ts";
+import { translations } from "../../src/commands/translations.ts";
 import { ROOT } from "../../src/infra/paths.ts";
 import { runCaptured, type CapturedRun, type Command } from "../../src/infra/report.ts";
 import { tempDir } from "./temp.ts";
@@ -15,8 +16,8 @@ export { tempDir };
 
 export type RunResult = CapturedRun;
 
-type Script = "build" | "check" | "new-brand" | "audit";
-const commands: Record<Script, Command> = { build, check, "new-brand": newBrand, audit };
+type Script = "build" | "check" | "new-brand" | "audit" | "translations";
+const commands: Record<Script, Command> = { build, check, "new-brand": newBrand, audit, translations };
 
 /**
  * `npm run <script>` as its own process, through tsx: for the few tests
