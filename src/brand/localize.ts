@@ -168,6 +168,9 @@ export function localize(content: Content, brand: Brand, locale: string) {
           : {
               text: t("translation.notice"),
               inSource: sourceLanguage.t("translation.notice"),
+              /** The short form, for a wallet card or a line on the downloads page. */
+              short: t("translation.unchecked-file"),
+              shortInSource: sourceLanguage.t("translation.unchecked-file"),
               sourceLocale: sourceLanguage.locale,
               sourceDir: content.locales[sourceLanguage.locale]!.ui.language.dir,
             },

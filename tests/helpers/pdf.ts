@@ -17,12 +17,15 @@ export const hasPoppler = (() => {
 
 export const loadPdf = (path: string) => PDFDocument.load(readFileSync(path), { updateMetadata: false });
 
+/** pdftotext's text without the invisible direction marks it adds around right-to-left runs, white space as single spaces. */
+const asRead = (text: string) => text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/\s+/g, " ");
+
 /** Text of one page (1-based) in reading order, as pdftotext reads it, with runs of white space as one space. */
 export const pageText = (path: string, page: number) =>
-  execFileSync("pdftotext", ["-f", String(page), "-l", String(page), path, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  asRead(execFileSync("pdftotext", ["-f", String(page), "-l", String(page), path, "-"], { encoding: "utf8" }));
 
 /** All of a PDF's text, every page, white space (line ends included) as single spaces. */
-export const documentText = (path: string) => execFileSync("pdftotext", [path, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+export const documentText = (path: string) => asRead(execFileSync("pdftotext", [path, "-"], { encoding: "utf8" }));
 
 export interface WordBox {
   page: number;

@@ -65,6 +65,10 @@ export function filtersPlugin(eleventyConfig: UserConfig) {
   // A decorative icon inlined, so it takes the text colour (the brand's, or black in low ink): {{ step.icon | icon }}.
   eleventyConfig.addFilter("icon", (name: string, className?: string) => iconSvg(name, className));
   eleventyConfig.addFilter("merge", (params: object, more: object) => ({ ...params, ...more }));
+  // The languages of a file that no fluent speaker has checked yet, for the downloads page to say so.
+  eleventyConfig.addFilter("uncheckedTranslations", (locales: string[], sites: Record<string, Localized>) =>
+    locales.filter((locale) => !sites[locale]!.translation.reviewed),
+  );
   // Languages named in the page's language ("English and Spanish"), for link texts.
   eleventyConfig.addFilter("languageNames", (locales: string[], site: Localized) => {
     const names = new Intl.DisplayNames(site.formatting, { type: "language", fallback: "code" });
