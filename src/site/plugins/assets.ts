@@ -83,7 +83,10 @@ function scriptRules(brand: Brand, languages: Languages, medium: Medium): string
       const stack = font && scriptFontStack(brand.font, font);
       return [
         ...(stack ? [`:lang(${locale}){--font-body:${stack};font-family:var(--font-body);}`] : []),
-        ...(lineHeight ? [`:lang(${locale}),:lang(${locale}) *{line-height:${lineHeight} !important;}`] : []),
+        // The quick exit bar keeps its own spacing: at 400% zoom it must stay within 15% of the height (WCAG 2.4.11).
+        ...(lineHeight
+          ? [`[lang="${locale}"],[lang="${locale}"] *:not(.quick-exit, .quick-exit *){line-height:${lineHeight} !important;}`]
+          : []),
       ];
     }),
   ].join("\n");

@@ -8,6 +8,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Brand } from "../../brand/load.ts";
 import { thumbnailPathFor, type ManifestFile } from "../../print/manifest.ts";
+import { sizeMm } from "../../materials/paper.ts";
 import { navPages, pageUrl, sitePages, webVersionOf } from "../pages.ts";
 
 export function siteDataPlugin(eleventyConfig: UserConfig, { brand, downloads }: { brand: Brand; downloads: ManifestFile[] }) {
@@ -16,7 +17,13 @@ export function siteDataPlugin(eleventyConfig: UserConfig, { brand, downloads }:
   // The finished print files, for the downloads page (none in a --no-pdf build).
   eleventyConfig.addGlobalData(
     "downloads",
-    downloads.map((file) => ({ ...file, thumbnail: thumbnailPathFor(file), webVersion: webVersionOf[file.material] })),
+    downloads.map((file) => ({
+      ...file,
+      thumbnail: thumbnailPathFor(file),
+      // Its height at the downloads page's 160 px width, so the page does not move as thumbnails load (and focus stays in view).
+      thumbnailHeight: Math.round((160 * sizeMm(file.size).height) / sizeMm(file.size).width),
+      webVersion: webVersionOf[file.material],
+    })),
   );
 
   for (const locale of brand.locales) {
