@@ -162,7 +162,12 @@ function checkUiKeys(content: Content): Problem[] {
   for (const [locale, keys] of keysByLocale) {
     for (const key of allKeys) {
       if (keys.has(key)) continue;
-      const holders = keysByLocale.filter(([, other]) => other.has(key)).map(([code]) => code);
+      // Named against the source language when it has the key (the others translate it), else every holder.
+      const source = sourceLocale(content);
+      const holders =
+        source && source !== locale && keysByLocale.find(([code]) => code === source)?.[1].has(key)
+          ? [source]
+          : keysByLocale.filter(([, other]) => other.has(key)).map(([code]) => code);
       problems.push(
         problemAt(
           content,

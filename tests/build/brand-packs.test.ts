@@ -37,7 +37,12 @@ describe("a partnership's pack in a folder outside the repository (gb, a4)", () 
         .filter((f) => !f.variant)
         .map((f) => f.size)
         .sort(),
-    ).toEqual(["a3", "a3", ...Array(9).fill("a4"), "id1", "id1"]);
+    ).toEqual([
+      // Five languages: an A3 poster each; A4 posters, guides, discussion guides and card sheets each, and five flyer pairs; a card each.
+      ...Array(5).fill("a3"),
+      ...Array(25).fill("a4"),
+      ...Array(5).fill("id1"),
+    ]);
     for (const file of files) expectPaper(await loadPdf(join(site, file.path)), file.size, file.path);
   });
 
@@ -88,6 +93,8 @@ describe("the NGO pack (ca, Spanish first, PNG logo, two materials)", () => {
       "print/poster-en-tabloid.pdf",
       "print/poster-es-letter.pdf",
       "print/poster-es-tabloid.pdf",
+      "print/poster-fr-letter.pdf",
+      "print/poster-fr-tabloid.pdf",
     ]);
     expect(manifestOf(site).files.find((f) => f.material === "parent-flyer")!.locales).toEqual(["es", "en"]);
   });

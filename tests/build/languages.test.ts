@@ -141,7 +141,8 @@ describe("an unchecked translation", () => {
     if (!hasPoppler) return;
     for (const file of manifest("northshire").files.filter((f) => f.path.endsWith(".pdf"))) {
       const text = documentText(join(northshire, file.path)).replace(/\s+/g, " ");
-      expect(text.includes("checked by a fluent speaker"), file.path).toBe(file.locales.some((l) => l !== "en"));
+      // Right-to-left text around it can move a bracket into the extracted English: its first words suffice.
+      expect(text.includes("checked by a fluent"), file.path).toBe(file.locales.some((l) => l !== "en"));
     }
   });
 });

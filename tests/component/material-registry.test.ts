@@ -6,7 +6,7 @@
  * metadata and the manifest entry all come from the registry. (Its strings
  * go in the locale files, like any material's.)
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { expect, it } from "vitest";
@@ -32,10 +32,13 @@ it("builds a material registered from a folder outside templates/, with no other
     folder: join(ROOT, "tests", "fixtures", "materials", "bookmark"),
   });
   const data = copyOfData();
-  for (const [locale, name, title] of [
-    ["en", "Bookmark", "Keep this bookmark"],
-    ["es", "Marcapáginas", "Guarda este marcapáginas"],
-  ]) {
+  // Its strings in every language (a test's stand-in English where it has no words of its own).
+  const words: Record<string, [string, string]> = {
+    en: ["Bookmark", "Keep this bookmark"],
+    es: ["Marcapáginas", "Guarda este marcapáginas"],
+  };
+  for (const locale of readdirSync(join(data, "locales"))) {
+    const [name, title] = words[locale] ?? words.en!;
     const file = join(data, "locales", locale!, "ui.yaml");
     const text = readFileSync(file, "utf8")
       .replace(/^ {2}materials:\n/m, `  materials:\n    bookmark: ${name}\n`)
@@ -44,7 +47,7 @@ it("builds a material registered from a folder outside templates/, with no other
   }
   const { content, brands, problems } = runChecks({ dataDir: data, brandDirs: [join(data, "brands", "northshire")] });
   expect(problems.filter((p) => p.severity === "error")).toEqual([]);
-  const brand = { ...brands[0]!, materials: ["bookmark" as MaterialId] };
+  const brand = { ...brands[0]!, locales: ["en", "es"], materials: ["bookmark" as MaterialId] };
   const plan = planPrints(brand);
   expect(plan.map((file) => file.path)).toEqual(["print/bookmark-en-a4.pdf", "print/bookmark-es-a4.pdf"]);
 

@@ -282,3 +282,29 @@ export function largestEmptyBand(path: string, page: number, dpi = 30): number {
   }
   return longest / height;
 }
+
+/**
+ * Pairs of printed lines drawn over each other, read with mupdf: lines
+ * sharing more than 60% of their height, on each line's box from its font's
+ * ascent and descent, the line height running across the page for turned lines. For
+ * Arabic script, where poppler's word boxes take the font's whole bounding
+ * box (several lines tall), this is the reading that holds.
+ */
+export function overlappingLines(path: string): Array<[PrintedLine, PrintedLine]> {
+  const lines = printedLines(path);
+  const pairs: Array<[PrintedLine, PrintedLine]> = [];
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      const [a, b] = [lines[i]!, lines[j]!];
+      if (a.page !== b.page || (a.direction[0] === 0) !== (b.direction[0] === 0)) continue;
+      const across = Math.min(a.box.x + a.box.width, b.box.x + b.box.width) - Math.max(a.box.x, b.box.x);
+      const down = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
+      const [along, lineHeight, heightA, heightB] =
+        a.direction[0] === 0 ? [down, across, a.box.width, b.box.width] : [across, down, a.box.height, b.box.height];
+      // Adjacent lines of Arabic script share up to about 40% of their boxes (its font's ascent and descent make room
+      // for stacked marks); text drawn over text shares most of it.
+      if (along > 0.35 && lineHeight > 0.6 * Math.min(heightA, heightB)) pairs.push([a, b]);
+    }
+  }
+  return pairs;
+}

@@ -59,8 +59,8 @@ describe("brand checks", () => {
 
   it("rejects a language with no content, listing the available ones", () =>
     expectError(
-      (y) => y.replace("locales: [en, es]", "locales: [en, fr]"),
-      /brand\.yaml:\d+: locales\[1\]: there is no content in "fr"; available: en, es/,
+      (y) => y.replace("locales: [en, es, pl, ur, ar]", "locales: [en, de]").replace(/^parentFlyer:\n.*\n/m, ""),
+      /brand\.yaml:\d+: locales\[1\]: there is no content in "de"; available: ar, en, es, fr, pl, uk, ur/,
     ));
 
   it("rejects a website that is not https, giving the https form", () =>

@@ -51,8 +51,8 @@ describe("refused by check, with file and field", () => {
 
   it("a duplicate locale", () =>
     expectRefused(
-      packWith((y) => y.replace("locales: [en, es]", "locales: [en, es, en]")),
-      /brand\.yaml:\d+: locales\[2\]: en is listed twice/,
+      packWith((y) => y.replace("locales: [en, es, pl, ur, ar]", "locales: [en, es, pl, ur, ar, en]")),
+      /brand\.yaml:\d+: locales\[5\]: en is listed twice/,
     ));
 
   it("a 300-character id, and phones without digits or far too long", () =>
