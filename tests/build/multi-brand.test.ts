@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { expect, inject, it } from "vitest";
 import { run, tempDir } from "../helpers/cli.ts";
 import { SCHOOL_PACK } from "./shared-build.ts";
-import { documentText, hasPoppler, overlappingLines, overlappingWords, pageText, wordBoxes } from "../helpers/pdf.ts";
+import { documentText, hasPoppler, overlappingCharacters, overlappingWords, pageText, wordBoxes } from "../helpers/pdf.ts";
 
 const together = inject("sharedBuild").out;
 
@@ -76,10 +76,10 @@ it.runIf(hasPoppler)("prints no word over another in any PDF of any brand", () =
   );
   expect(pdfs.length).toBeGreaterThanOrEqual(28);
   for (const pdf of pdfs) {
-    // Arabic-script files are read with mupdf (overlappingLines): poppler boxes their words several lines tall.
+    // Arabic-script files are read letter by letter with mupdf (overlappingCharacters): poppler boxes their words several lines tall.
     const arabicScript = /-(ar|ur)-|-(ar|ur)\./.test(pdf);
     const overlaps = arabicScript
-      ? overlappingLines(pdf).map(([a, b]) => `page ${a.page}: "${a.text.trim()}" and "${b.text.trim()}"`)
+      ? overlappingCharacters(pdf)
       : overlappingWords(wordBoxes(pdf)).map(([a, b]) => `page ${a.page}: "${a.word}" and "${b.word}"`);
     expect(overlaps, pdf).toEqual([]);
   }

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { PDFName } from "pdf-lib";
 import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
+import { parse } from "yaml";
 import { BLEED_MM, mmToPt, paperMm } from "../../src/materials/paper.ts";
 import type { Manifest, ManifestFile } from "../../src/print/manifest.ts";
 import { capitalHeightMm, largestEmptyBand, loadPdf, printedLines, solidAreas, structureFacts } from "../helpers/pdf.ts";
@@ -168,7 +169,11 @@ describe("the social images", () => {
       expect([meta.width, meta.height], image.path).toEqual(image.size === "square" ? [1080, 1080] : [1080, 1920]);
       const alt = image.alt?.[image.locales[0]!];
       expect(alt, image.path).toBeTruthy();
-      expect(alt).toContain(image.locales[0] === "es" ? "¿Alguien amenaza con compartir una foto tuya?" : "Is someone threatening");
+      // The words the image shows, in its language: its headline among them.
+      const ui = parse(readFileSync(join(inject("sharedBuild").data, "locales", image.locales[0]!, "ui.yaml"), "utf8")) as {
+        strings: { print: { social: { headline: string } } };
+      };
+      expect(alt).toContain(ui.strings.print.social.headline);
     }
   });
 

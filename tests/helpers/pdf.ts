@@ -284,27 +284,44 @@ export function largestEmptyBand(path: string, page: number, dpi = 30): number {
 }
 
 /**
- * Pairs of printed lines drawn over each other, read with mupdf: lines
- * sharing more than 60% of their height, on each line's box from its font's
- * ascent and descent, the line height running across the page for turned lines. For
- * Arabic script, where poppler's word boxes take the font's whole bounding
- * box (several lines tall), this is the reading that holds.
+ * Characters drawn over other characters, read with mupdf: two letters
+ * (marks left out: they sit on their letters by design) whose boxes share
+ * more than 40% of the smaller one's area, and that are not neighbours in
+ * one line (joined Arabic letters and ligatures touch). This reads Arabic
+ * script truly, where poppler's word boxes (its fonts' whole bounding
+ * boxes) and mupdf's line boxes overlap the next line at ordinary spacing.
+ * Returns each pair's text, as "page N: a / b".
  */
-export function overlappingLines(path: string): Array<[PrintedLine, PrintedLine]> {
+export function overlappingCharacters(path: string): string[] {
+  const found: string[] = [];
   const lines = printedLines(path);
-  const pairs: Array<[PrintedLine, PrintedLine]> = [];
-  for (let i = 0; i < lines.length; i++) {
-    for (let j = i + 1; j < lines.length; j++) {
-      const [a, b] = [lines[i]!, lines[j]!];
-      if (a.page !== b.page || (a.direction[0] === 0) !== (b.direction[0] === 0)) continue;
-      const across = Math.min(a.box.x + a.box.width, b.box.x + b.box.width) - Math.max(a.box.x, b.box.x);
-      const down = Math.min(a.box.y + a.box.height, b.box.y + b.box.height) - Math.max(a.box.y, b.box.y);
-      const [along, lineHeight, heightA, heightB] =
-        a.direction[0] === 0 ? [down, across, a.box.width, b.box.width] : [across, down, a.box.height, b.box.height];
-      // Adjacent lines of Arabic script share up to about 40% of their boxes (its font's ascent and descent make room
-      // for stacked marks); text drawn over text shares most of it.
-      if (along > 0.35 && lineHeight > 0.6 * Math.min(heightA, heightB)) pairs.push([a, b]);
+  for (const page of new Set(lines.map((line) => line.page))) {
+    const chars = lines
+      .filter((line) => line.page === page)
+      .flatMap((line, l) =>
+        [...line.text.replace(/\s/g, "")].map((c, i) => ({ c, l, i, q: line.quads[i] })).filter((ch) => ch.q && !/\p{M}/u.test(ch.c)),
+      )
+      .map(({ c, l, i, q }) => ({
+        c,
+        l,
+        i,
+        x0: Math.min(q![0]!, q![4]!),
+        x1: Math.max(q![2]!, q![6]!),
+        y0: Math.min(q![1]!, q![3]!),
+        y1: Math.max(q![5]!, q![7]!),
+      }));
+    for (let a = 0; a < chars.length; a++) {
+      for (let b = a + 1; b < chars.length; b++) {
+        const [p, q] = [chars[a]!, chars[b]!];
+        if (p.l === q.l && Math.abs(p.i - q.i) <= 2) continue;
+        const w = Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0);
+        const h = Math.min(p.y1, q.y1) - Math.max(p.y0, q.y0);
+        if (w <= 0 || h <= 0) continue;
+        // The overlap in height is taken against the glyphs' size, not their tall font boxes: half a line's worth.
+        const smaller = Math.min((p.x1 - p.x0) * (p.y1 - p.y0), (q.x1 - q.x0) * (q.y1 - q.y0));
+        if ((w * h) / smaller > 0.4 && h > 0.75 * Math.min(p.y1 - p.y0, q.y1 - q.y0)) found.push(`page ${page}: ${p.c} / ${q.c}`);
+      }
     }
   }
-  return pairs;
+  return found;
 }
