@@ -77,25 +77,10 @@ function checkPluralForms(content: Content): Problem[] {
       const known = rules.resolvedOptions().pluralCategories as string[];
       const missing = needed.filter((category) => !(category in value));
       const extra = Object.keys(value).filter((category) => !known.includes(category));
-      const file = localeFile(content, locale, "ui.yaml");
-      if (missing.length)
-        problems.push(
-          problemAt(
-            content,
-            file,
-            ["strings", ...path, key],
-            `missing the plural form(s) ${missing.join(", ")}: ${locale} has ${needed.join(", ")}`,
-          ),
-        );
-      if (extra.length)
-        problems.push(
-          problemAt(
-            content,
-            file,
-            ["strings", ...path, key],
-            `${extra.join(", ")}: not a plural form ${locale} has (it has ${known.join(", ")})`,
-          ),
-        );
+      const problem = (message: string) =>
+        problems.push(problemAt(content, localeFile(content, locale, "ui.yaml"), ["strings", ...path, key], message));
+      if (missing.length) problem(`missing the plural form(s) ${missing.join(", ")}: ${locale} has ${needed.join(", ")}`);
+      if (extra.length) problem(`${extra.join(", ")}: not a plural form ${locale} has (it has ${known.join(", ")})`);
     }
   };
   for (const [locale, data] of Object.entries(content.locales)) walk(locale, data.ui.strings, []);

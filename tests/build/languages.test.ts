@@ -9,12 +9,10 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "node-html-parser";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "puppeteer";
+import { describe, expect, inject, it } from "vitest";
 import { bundledFamilies } from "../../src/brand/fonts.ts";
-import { launchBrowser } from "../../src/infra/browser.ts";
-import { serve } from "../../src/infra/static-server.ts";
 import type { Manifest } from "../../src/print/manifest.ts";
+import { browserServing } from "../helpers/browser.ts";
 import { run, tempDir } from "../helpers/cli.ts";
 import { documentText, fonts, hasPoppler, loadPdf, pageText, printedLines, structureFacts } from "../helpers/pdf.ts";
 
@@ -148,16 +146,7 @@ describe("an unchecked translation", () => {
 });
 
 describe("in a browser", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serve>>;
-  beforeAll(async () => {
-    server = await serve(out);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = browserServing(out);
 
   it("lays out an Arabic and an Urdu page from the right, the quick exit on the reading-start side, in the bundled fonts", async () => {
     const shots = tempDir("rtl-screenshots");
@@ -166,10 +155,10 @@ describe("in a browser", () => {
       ["northshire/ur/", "ur"],
       ["northshire/en/", "en"],
     ] as const) {
-      const page = await browser.newPage();
+      const page = await served.browser.newPage();
       try {
         await page.setViewport({ width: 1024, height: 900 });
-        await page.goto(`${server.url}/${path}`, { waitUntil: "load" });
+        await page.goto(`${served.server.url}/${path}`, { waitUntil: "load" });
         await page.evaluate("document.fonts.ready.then(() => true)");
         await page.screenshot({ path: join(shots, `${locale}.png`) });
         const layout = (await page.evaluate(`(() => {

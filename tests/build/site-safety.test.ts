@@ -13,14 +13,13 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "puppeteer";
+import type { Page } from "puppeteer";
 import { parse } from "yaml";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { obscuredFocusProblems, stickyBarProblems } from "../../src/audit/focus-visibility.ts";
-import { launchBrowser } from "../../src/infra/browser.ts";
 import { mapConcurrently } from "../../src/infra/pool.ts";
-import { serve } from "../../src/infra/static-server.ts";
 import { ROOT } from "../../src/infra/paths.ts";
+import { browserServing } from "../helpers/browser.ts";
 
 const BRANDS = ["upstander", "northshire", "puente"];
 const contacts = parse(readFileSync(join(ROOT, "data", "content", "contacts.yaml"), "utf8")) as Array<{
@@ -34,8 +33,6 @@ const contacts = parse(readFileSync(join(ROOT, "data", "content", "contacts.yaml
 const regionOf = { upstander: "us", northshire: "gb", puente: "ca" } as Record<string, string>;
 
 const out = inject("sharedBuild").out;
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
 
 const pagesOf = (brand: string) =>
   readdirSync(join(out, brand), { recursive: true, encoding: "utf8" })
@@ -43,18 +40,10 @@ const pagesOf = (brand: string) =>
     .map((file) => `/${brand}/${file}`.replace(/index\.html$/, ""))
     .sort();
 
-beforeAll(async () => {
-  server = await serve(out);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = browserServing(out);
 
 async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
-  const page = await browser.newPage();
+  const page = await served.browser.newPage();
   try {
     return await use(page);
   } finally {
@@ -88,7 +77,7 @@ describe.each(BRANDS)("%s", (brand) => {
     );
     expect(walked.length).toBeGreaterThan(brand === "upstander" ? 10 : 3);
     const found = await mapConcurrently(walked, 4, (path) =>
-      withPage(async (page) => (await obscuredFocusProblems(page, server.url + path)).map((problem) => `${path} ${problem}`)),
+      withPage(async (page) => (await obscuredFocusProblems(page, served.server.url + path)).map((problem) => `${path} ${problem}`)),
     );
     expect(found.flat()).toEqual([]);
   });
@@ -96,7 +85,7 @@ describe.each(BRANDS)("%s", (brand) => {
   it("keeps the sticky bar within 15% of the height at 400% zoom with text spacing widened", async () => {
     await withPage(async (page) => {
       for (const path of [`/${brand}/`, `/${brand}/${brand === "puente" ? "es" : "en"}/get-help/`])
-        expect(await stickyBarProblems(page, server.url + path), path).toEqual([]);
+        expect(await stickyBarProblems(page, served.server.url + path), path).toEqual([]);
     });
   });
 
@@ -104,7 +93,7 @@ describe.each(BRANDS)("%s", (brand) => {
     await withPage(async (page) => {
       await page.setViewport({ width: 375, height: 667 });
       for (const path of pagesOf(brand).filter((p) => /\/(en|es)\/(|get-help\/|what-to-do\/|for-parents\/)$/.test(p))) {
-        await page.goto(server.url + path, { waitUntil: "load" });
+        await page.goto(served.server.url + path, { waitUntil: "load" });
         const bottoms = (await page.evaluate(
           `[document.querySelector("h1"), document.querySelector(".help-now .help-line__way")].map((e) => e.getBoundingClientRect().bottom)`,
         )) as number[];
