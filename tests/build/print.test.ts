@@ -19,7 +19,17 @@ import { expectedPages } from "../../src/materials/plan.ts";
 import { PREVIEW_WIDTH_PX } from "../../src/print/renderer.ts";
 import { run, tempDir } from "../helpers/cli.ts";
 import { TEST_PRINT_CACHE } from "./shared-build.ts";
-import { catalogFacts, documentText, expectPaper, fonts, hasPoppler, loadPdf, pageText, structureFacts } from "../helpers/pdf.ts";
+import {
+  catalogFacts,
+  documentText,
+  expectPaper,
+  fonts,
+  hasPoppler,
+  linkTargets,
+  loadPdf,
+  pageText,
+  structureFacts,
+} from "../helpers/pdf.ts";
 
 const brand = "upstander";
 const site = join(inject("sharedBuild").out, brand);
@@ -134,6 +144,23 @@ describe("every PDF", () => {
         file.path,
       ).toBe(true);
     }
+  });
+
+  it("links every phone number, e-mail and web address it prints: tel: in E.164 (or a short code), mailto:, https:", () => {
+    for (const file of pdfs()) {
+      const targets = linkTargets(join(site, file.path));
+      expect(targets.length, file.path).toBeGreaterThan(0);
+      for (const target of targets) expect(target, file.path).toMatch(/^(tel:(\+\d{8,15}|\d{3,6})|mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/);
+    }
+    // The one-minute guide's professionals' contacts and its QR code's address; the poster's and card's young people's services.
+    const guide = linkTargets(pdfPath("one-minute-guide-en-letter"));
+    expect(guide).toContain("tel:+18008435678"); // NCMEC's 1-800-THE-LOST (1-800-843-5678)
+    expect(guide).toContain("tel:988");
+    expect(guide.some((target) => target.startsWith("https://"))).toBe(true);
+    expect(linkTargets(pdfPath("poster-en-letter"))).toContain("mailto:gethelp@ncmec.org");
+    expect(linkTargets(pdfPath("wallet-card-en-id1"))).toEqual(
+      expect.arrayContaining(["tel:+18008435678", "https://report.cybertip.org/"]),
+    );
   });
 
   it.skipIf(!hasPoppler)("embeds every font", () => {

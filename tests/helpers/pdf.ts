@@ -325,3 +325,14 @@ export function overlappingCharacters(path: string): string[] {
   }
   return found;
 }
+
+/** Every link a PDF's pages carry, as their targets (one per annotation: a link broken over two lines has two). */
+export function linkTargets(path: string): string[] {
+  const document = openPdf(path);
+  return Array.from({ length: document.countPages() }, (_, i) =>
+    document
+      .loadPage(i)
+      .getLinks()
+      .map((link) => link.getURI()),
+  ).flat();
+}
