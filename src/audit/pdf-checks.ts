@@ -8,6 +8,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from "pdf-lib";
+import { roleMap, standardStructureTypes, structureTypesUsed } from "../print/structure-roles.ts";
 
 const text = (value: PDFObject | undefined) =>
   value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
@@ -64,6 +65,10 @@ export async function checkPdf(path: string, locales: readonly string[]): Promis
     problems.push("has no Title shown in the title bar (Title plus DisplayDocTitle)");
   if (pdf.getPageCount() > 1 && !catalog.outline) problems.push(`has ${pdf.getPageCount()} pages but no outline (bookmarks)`);
   if (structure.figuresWithoutAlt) problems.push(`has ${structure.figuresWithoutAlt} figure(s) without alternative text`);
+  const map = roleMap(pdf);
+  const unmapped = [...structureTypesUsed(pdf)].filter((type) => !standardStructureTypes.has(type) && !map.has(type)).sort();
+  if (unmapped.length)
+    problems.push(`uses structure type(s) ${unmapped.join(", ")} with no RoleMap entry: a PDF 1.7 reader does not know them`);
   const imageOnly = pagesWithoutText(pdf);
   if (imageOnly.length) problems.push(`has no real text on page(s) ${imageOnly.join(", ")}`);
   return problems;

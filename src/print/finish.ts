@@ -3,6 +3,7 @@
  * print shop rely on, and exact page boxes.
  * - Title shown in the viewer's title bar (DisplayDocTitle), Author (the
  *   brand), Subject, Keywords, /Lang: what screen readers and search use.
+ * - A RoleMap for the PDF 2.0 structure types Chromium writes (Strong, Em).
  * - MediaBox set to the exact paper size: Chromium rounds page sizes.
  * - With bleed: TrimBox (the finished page) inside BleedBox (3 mm more on
  *   every side), and crop marks in the slug, marked as artifacts so
@@ -12,6 +13,7 @@
 import { beginMarkedContent, cmyk, endMarkedContent, PDFDict, PDFDocument, PDFName, type PDFPage } from "pdf-lib";
 import { CROP_MARK_MM, mmToPt, type PageGeometry } from "../materials/paper.ts";
 import { unsafePdfParts } from "./pdf-safety.ts";
+import { mapStructureRoles } from "./structure-roles.ts";
 
 export interface DocumentInfo {
   title: string;
@@ -39,6 +41,7 @@ export async function finishPdf(
       `text is drawn in ${fallbacks.join(", ")}, a system font the brand did not bundle (the page's own text was checked, so most likely text inside the logo): convert the logo's text to outlines`,
     );
   }
+  mapStructureRoles(pdf);
   pdf.setTitle(info.title, { showInWindowTitleBar: true });
   pdf.setAuthor(info.author);
   pdf.setSubject(info.subject);

@@ -6,10 +6,10 @@
  * --bleed build for print shops.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "node-html-parser";
-import { PDFDocument } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { fileSha256 } from "../../src/print/cache.ts";
@@ -17,6 +17,8 @@ import type { Manifest } from "../../src/print/manifest.ts";
 import { BLEED_MM, mmToPt, sizeMm } from "../../src/materials/paper.ts";
 import { expectedPages } from "../../src/materials/plan.ts";
 import { PREVIEW_WIDTH_PX } from "../../src/print/renderer.ts";
+import { roleMap, standardStructureTypes, structureTypesUsed } from "../../src/print/structure-roles.ts";
+import { checkPdf } from "../../src/audit/pdf-checks.ts";
 import { run, tempDir } from "../helpers/cli.ts";
 import { TEST_PRINT_CACHE } from "./shared-build.ts";
 import {
@@ -160,6 +162,25 @@ describe("every PDF", () => {
     expect(linkTargets(pdfPath("poster-en-letter"))).toContain("mailto:gethelp@ncmec.org");
     expect(linkTargets(pdfPath("wallet-card-en-id1"))).toEqual(
       expect.arrayContaining(["tel:+18008435678", "https://report.cybertip.org/"]),
+    );
+  });
+
+  it("maps every structure type a PDF 1.7 reader does not know (Chromium's Strong and Em) in its RoleMap, and the audit refuses one that does not", async () => {
+    for (const file of pdfs()) {
+      const pdf = await loadPdf(join(site, file.path));
+      const map = roleMap(pdf);
+      const unmapped = [...structureTypesUsed(pdf)].filter((type) => !standardStructureTypes.has(type) && !map.has(type));
+      expect(unmapped, file.path).toEqual([]);
+    }
+    const flyer = await loadPdf(pdfPath("parent-flyer-en-es-letter"));
+    expect(structureTypesUsed(flyer)).toContain("Strong");
+    expect(roleMap(flyer).get("Strong")).toBe("Span");
+    // The same PDF with its RoleMap taken out: the audit's PDF check names the type.
+    flyer.catalog.lookup(PDFName.of("StructTreeRoot"), PDFDict).delete(PDFName.of("RoleMap"));
+    const broken = join(tempDir("rolemap"), "flyer.pdf");
+    writeFileSync(broken, await flyer.save());
+    expect(await checkPdf(broken, ["en", "es"])).toContainEqual(
+      expect.stringMatching(/uses structure type\(s\) Strong with no RoleMap entry/),
     );
   });
 
