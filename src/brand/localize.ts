@@ -75,6 +75,8 @@ export function localize(content: Content, brand: Brand, locale: string) {
   const formatting = formattingLocale(locale, brand.region);
   const t: Translate = translator(strings, locale, formatting);
   const region = content.regions[brand.region]!;
+  // Checked once per language: whether a fluent speaker has reviewed every text (the notice on pages and materials follows).
+  const reviewed = fullyReviewed(content, locale);
   const source = sourceLocale(content) ?? locale;
   const sourceLanguage = {
     locale: source,
@@ -163,7 +165,7 @@ export function localize(content: Content, brand: Brand, locale: string) {
         footer: brand.footer?.[locale],
         footerSource: `brand.yaml footer.${locale}`,
         version: t("print.version", { version: release.version, reviewed: release.reviewed, next: release.nextReview }),
-        translationNotice: fullyReviewed(content, locale)
+        translationNotice: reviewed
           ? undefined
           : {
               text: t("translation.notice"),
@@ -190,7 +192,7 @@ export function localize(content: Content, brand: Brand, locale: string) {
     },
     /** Whether a fluent speaker has checked every text of this language; if not, its pages and materials say so, here and in the source language. */
     translation: {
-      reviewed: fullyReviewed(content, locale),
+      reviewed,
       notice: t("translation.notice"),
       noticeInSource: sourceLanguage.t("translation.notice"),
       sourceLocale: sourceLanguage.locale,

@@ -18,7 +18,7 @@ import { po, type PoEntry, type PoTable } from "gettext-parser";
 import { parseDocument } from "yaml";
 import { localeTextsByKey, sourceLocale, sourceTextOf } from "../content/cross-check.ts";
 import { loadContent, localeDir, type Content } from "../content/load.ts";
-import { sourceHash } from "../content/review.ts";
+import { reviewedAgainst, sourceHash } from "../content/review.ts";
 import { markdownProblems, placeholderProblem } from "../content/text-rules.ts";
 import { displayPath } from "../content/yaml-file.ts";
 import { formatProblem, type Problem } from "../infra/problems.ts";
@@ -48,7 +48,7 @@ function loaded(dataDir: string, locale: string, out: CommandContext["console"])
 
 /** Whether the text is reviewed against the English as it is now. */
 const isReviewed = (content: Content, locale: string, key: string, english: string) =>
-  content.locales[locale]!.review[key]?.source === sourceHash(english);
+  reviewedAgainst(content.locales[locale]!.review[key], english);
 
 function exportPo(dataDir: string, locale: string, out: CommandContext["console"]): Buffer {
   const { content, source, english, texts } = loaded(dataDir, locale, out);

@@ -12,6 +12,9 @@ import type { Content } from "./load.ts";
 /** The hash review.yaml keeps of the English a text was checked against: 12 hex characters of its SHA-256. */
 export const sourceHash = (text: string) => createHash("sha256").update(text, "utf8").digest("hex").slice(0, 12);
 
+/** Whether a review entry was made against this English: when the English changes, the text is unreviewed again. */
+export const reviewedAgainst = (entry: { source: string } | undefined, english: string) => entry?.source === sourceHash(english);
+
 export interface ReviewStatus {
   locale: string;
   /** Texts checked by a fluent speaker against the English as it is now. */
@@ -34,7 +37,7 @@ export function reviewStatus(content: Content, locale: string): ReviewStatus | u
     const entry = review[key];
     if (!entry) continue;
     const original = sourceTextOf(english, key);
-    if (original !== undefined && entry.source === sourceHash(original)) reviewed++;
+    if (original !== undefined && reviewedAgainst(entry, original)) reviewed++;
     else stale.push(key);
   }
   return { locale, reviewed, total: texts.size, stale };
