@@ -15,7 +15,7 @@ import { serve } from "../infra/static-server.ts";
 import type { BuildTarget } from "../site/target.ts";
 import { auditPrintPages } from "./clear-print.ts";
 import { validateHtml } from "./html-validator.ts";
-import { checkPdf } from "./pdf-checks.ts";
+import { checkPdf } from "../print/accessibility-checks.ts";
 import { auditPage, type PageFindings } from "./site-pages.ts";
 
 export const checkNames = {

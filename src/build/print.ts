@@ -112,6 +112,17 @@ function altText(html: string): string | undefined {
   return alt?.replace(/&(quot|#39|lt|gt|amp);/g, (_, entity: string) => ({ quot: '"', "#39": "'", lt: "<", gt: ">", amp: "&" })[entity]!);
 }
 
+/**
+ * The date a PDF carries: SOURCE_DATE_EPOCH when set (the reproducible-builds
+ * convention, https://reproducible-builds.org/specs/source-date-epoch/), else
+ * the day the content was last reviewed; never the clock, so the same
+ * inputs give the same bytes.
+ */
+function releaseDate(content: Content): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date(`${content.release.reviewed}T00:00:00Z`);
+}
+
 function documentInfo(file: PlannedPrint, brand: Brand, content: Content, sites: Record<string, Localized>): DocumentInfo {
   const [first, ...others] = file.locales.map((locale) => sites[locale]!);
   const title = [first!, ...others].map((site) => site.t(`print.${file.material}.title`)).join(" / ");
@@ -120,7 +131,8 @@ function documentInfo(file: PlannedPrint, brand: Brand, content: Content, sites:
     author: brand.name,
     subject: first!.t("site.tagline"),
     keywords: [brand.shortName, first!.t(`materials.${file.material}`), file.size.toUpperCase(), ...file.locales],
-    lang: file.locales[0]!,
+    locales: file.locales,
+    date: releaseDate(content),
     creator: `Upstander, content version ${content.release.version}`,
     fonts: bundledFamilies,
   };
@@ -200,7 +212,7 @@ export async function buildPrints(
       const image = isImageSize(file.size) ? imagePx[file.size] : undefined;
       const rendered = await renderer.render({ url: `${server.url}/${html}`, geometry, fixedPages: expected !== undefined, image });
       const [finished, previews] = await Promise.all([
-        rendered.pdf ? finishPdf(rendered.pdf, info, geometry) : undefined,
+        rendered.pdf ? finishPdf(rendered.pdf, info, geometry, rendered.words) : undefined,
         previewImages(rendered.preview),
       ]);
       await Promise.all([

@@ -1,9 +1,16 @@
 /**
- * The pdf-lib step after Chromium: document information a reader and a
- * print shop rely on, and exact page boxes.
+ * The pdf-lib step after Chromium, in place (copying pages would drop the
+ * structure tree): what PDF/UA-1 asks that Chromium leaves out, document
+ * information a reader and a print shop rely on, and exact page boxes.
  * - Title shown in the viewer's title bar (DisplayDocTitle), Author (the
- *   brand), Subject, Keywords, /Lang: what screen readers and search use.
- * - A RoleMap for the PDF 2.0 structure types Chromium writes (Strong, Em).
+ *   brand), Subject, Keywords, /Lang, and the same in XMP with pdfuaid:part:
+ *   what screen readers, search and PDF/UA checkers use.
+ * - A RoleMap for the PDF 2.0 structure types Chromium writes (Strong, Em);
+ *   list items as Lbl and LBody; backgrounds, bands, rules, bullets and page
+ *   numbers as artifacts; bookmark titles and link descriptions in the
+ *   page's own words.
+ * - Dates from the content's release (or SOURCE_DATE_EPOCH), so the same
+ *   inputs give the same bytes.
  * - MediaBox set to the exact paper size: Chromium rounds page sizes.
  * - With bleed: TrimBox (the finished page) inside BleedBox (3 mm more on
  *   every side), and crop marks in the slug, marked as artifacts so
@@ -12,16 +19,23 @@
  */
 import { beginMarkedContent, cmyk, endMarkedContent, PDFDict, PDFDocument, PDFName, type PDFPage } from "pdf-lib";
 import { CROP_MARK_MM, mmToPt, type PageGeometry } from "../materials/paper.ts";
+import { accessibilityProblems } from "./accessibility-checks.ts";
+import { markPageArtifacts } from "./artifacts.ts";
+import { describeLinks, setOutlineTitles, type PageWords } from "./outline.ts";
 import { unsafePdfParts } from "./pdf-safety.ts";
 import { mapStructureRoles } from "./structure-roles.ts";
+import { wrapListBodies } from "./structure-tree.ts";
+import { setXmpMetadata } from "./xmp.ts";
 
 export interface DocumentInfo {
   title: string;
   author: string;
   subject: string;
   keywords: string[];
-  /** Language of the whole document; a bilingual one also marks each page's part in its own language. */
-  lang: string;
+  /** The document's languages, its main one first; a bilingual one also marks each page's part in its own language. */
+  locales: string[];
+  /** Creation and modification date: the content's release, not the clock. */
+  date: Date;
   creator: string;
   /** Font families the PDF may draw with (the bundled ones); any other is a system fallback. */
   fonts: string[];
@@ -31,6 +45,7 @@ export async function finishPdf(
   bytes: Uint8Array,
   info: DocumentInfo,
   geometry: PageGeometry,
+  words: PageWords,
 ): Promise<{ bytes: Uint8Array; pages: number }> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   const unsafe = unsafePdfParts(pdf);
@@ -42,16 +57,24 @@ export async function finishPdf(
     );
   }
   mapStructureRoles(pdf);
+  markPageArtifacts(pdf);
+  wrapListBodies(pdf);
+  setOutlineTitles(pdf, words.headings);
+  describeLinks(pdf, words.links);
   pdf.setTitle(info.title, { showInWindowTitleBar: true });
   pdf.setAuthor(info.author);
   pdf.setSubject(info.subject);
   pdf.setKeywords(info.keywords);
   pdf.setCreator(info.creator);
-  pdf.setProducer("Chromium (Skia/PDF) and pdf-lib");
-  pdf.setLanguage(info.lang);
-  const now = new Date();
-  pdf.setCreationDate(now);
-  pdf.setModificationDate(now);
+  const producer = "Chromium (Skia/PDF) and pdf-lib";
+  pdf.setProducer(producer);
+  pdf.setLanguage(info.locales[0]!);
+  pdf.setCreationDate(info.date);
+  pdf.setModificationDate(info.date);
+  setXmpMetadata(pdf, { ...info, languages: info.locales, producer });
+  // Checked before the crop marks are drawn: they are artifacts by construction, in a stream pdf-lib writes on save.
+  const problems = accessibilityProblems(pdf, info.locales);
+  if (problems.length) throw new Error(`the finished PDF ${problems.join("; ")}`);
   for (const page of pdf.getPages()) setBoxes(page, geometry);
   return { bytes: await pdf.save(), pages: pdf.getPageCount() };
 }

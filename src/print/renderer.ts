@@ -12,6 +12,7 @@ import { availableParallelism } from "node:os";
 import type { Browser, CDPSession, Page } from "puppeteer";
 import { BrowserGoneError } from "./browser-gone.ts";
 import { LayoutProblemsError, type LayoutProblem } from "./layout-problems.ts";
+import type { PageWords } from "./outline.ts";
 import { launchBrowser, type LaunchOptions } from "../infra/browser.ts";
 import { pxToMm, type PageGeometry } from "../materials/paper.ts";
 
@@ -31,6 +32,8 @@ export interface RenderRequest {
 export interface Rendered {
   /** Absent for an image material. */
   pdf?: Uint8Array;
+  /** The headings' and links' text as a reader hears it, for the PDF's bookmarks and link descriptions. */
+  words: PageWords;
   /** Page 1 as PNG, PREVIEW_WIDTH_PX wide, trimmed to the finished page; for an image material, the image itself. */
   preview: Uint8Array;
 }
@@ -153,6 +156,7 @@ class Tab {
     }
     const problems = [...((await page.evaluate(layoutCheck)) as LayoutProblem[]), ...(await this.fallbackFonts())];
     if (problems.length) throw new LayoutProblemsError(problems);
+    const words = await page.evaluate(readPageWords);
     const pdf = image
       ? undefined
       : await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: PAGE_TIMEOUT_MS });
@@ -174,8 +178,25 @@ class Tab {
           : { x: trim, y: trim, width: mmToPx(geometry.trim.width), height: mmToPx(geometry.trim.height) },
       });
     });
-    return { pdf, preview };
+    return { pdf, words, preview };
   }
+}
+
+/**
+ * Each heading's and link's text as laid out (innerText: a line break or
+ * block is a space), in document order. Runs in the page (no helper
+ * functions in here: tsx would wrap them in a __name() the page does not have).
+ */
+function readPageWords(): PageWords {
+  return {
+    headings: [...document.querySelectorAll<HTMLElement>("h1, h2, h3, h4, h5, h6")].map((heading) =>
+      heading.innerText.replace(/\s+/g, " ").trim(),
+    ),
+    links: [...document.querySelectorAll<HTMLAnchorElement>("a[href]")].map((link) => ({
+      href: link.href,
+      text: link.innerText.replace(/\s+/g, " ").trim(),
+    })),
+  };
 }
 
 interface Overflow {

@@ -18,7 +18,7 @@ import { BLEED_MM, mmToPt, sizeMm } from "../../src/materials/paper.ts";
 import { expectedPages } from "../../src/materials/plan.ts";
 import { PREVIEW_WIDTH_PX } from "../../src/print/renderer.ts";
 import { roleMap, standardStructureTypes, structureTypesUsed } from "../../src/print/structure-roles.ts";
-import { checkPdf } from "../../src/audit/pdf-checks.ts";
+import { checkPdf } from "../../src/print/accessibility-checks.ts";
 import { run, tempDir } from "../helpers/cli.ts";
 import { TEST_PRINT_CACHE } from "./shared-build.ts";
 import {

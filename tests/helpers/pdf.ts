@@ -87,7 +87,7 @@ export function fonts(path: string): { name: string; embedded: boolean }[] {
   });
 }
 
-export { catalogFacts, structureFacts } from "../../src/audit/pdf-checks.ts";
+export { catalogFacts, structureFacts } from "../../src/print/accessibility-checks.ts";
 
 /** Pixel height of every image embedded in a PDF (to see a logo printed at its full resolution). */
 export function imageHeights(pdf: PDFDocument): number[] {
