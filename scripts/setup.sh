@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run setup: installs what the build and the tests need from outside npm
 # (a Chromium for Puppeteer; poppler-utils and qpdf for the PDF tests; Java
-# for the HTML checker), then the npm packages exactly as locked.
+# for the HTML checker; Ghostscript for --press), then the npm packages
+# exactly as locked.
 #
 # With --if-needed (how npm run build, npm test and the other commands start)
 # it does nothing, silently and at once, when everything is there and
@@ -23,6 +24,8 @@ command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 # Java runs the Nu HTML Checker (vnu-jar) in npm run audit.
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# Ghostscript makes and checks the CMYK PDF/X press files (npm run build -- --press).
+command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
 
 # npm ci records what it installed in node_modules/.package-lock.json: older
 # than package-lock.json means the lock changed since (a pull, a new package).
@@ -49,6 +52,7 @@ if ((${#missing[@]})); then
     # Chrome during npm ci; poppler and qpdf only widen the PDF tests.
     echo "setup: no system Chromium found; Puppeteer will download its own browser during npm ci."
     echo "setup: for the full PDF tests also install poppler (pdfinfo, pdffonts, pdftotext) and qpdf;"
+    echo "setup: --press needs Ghostscript 10 (gs);"
     echo "setup: npm run audit and its test need Java 11 or newer for the Nu HTML Checker."
   fi
 fi

@@ -2,8 +2,8 @@
  * Finds, parses and checks brand packs. A pack is a folder with brand.yaml;
  * shipped ones live under data/brands/, any other folder can be named by path.
  */
-import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { extname, isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { localeTextsByKey } from "../content/cross-check.ts";
 import { checkPhone } from "../content/phone.ts";
 import { lettersInScript, markdownProblems, placeholderProblem, visibleText } from "../content/text-rules.ts";
@@ -69,6 +69,7 @@ export function loadBrand(dir: string, content: Content): { value?: Brand; probl
   const problems = [...parsed.problems, ...checkBrand(fields, read.yaml, content)];
   const logo = fields.logo === undefined ? { problems: [] } : checkLogo(fields as Pick<BrandFile, "logo">, dir, read.yaml);
   problems.push(...logo.problems);
+  if (fields.press) problems.push(...checkPressProfile(fields.press.profile, dir, read.yaml));
   const file = parsed.value;
   if (!file || problems.some((p) => p.severity === "error") || !logo.image) return { problems };
   const region = content.regions[file.region]!;
@@ -88,6 +89,18 @@ type AddProblem = (path: Array<string | number>, message: string, severity?: Pro
 function problemAdder(problems: Problem[], yaml: YamlFile): AddProblem {
   return (path, message, severity = "error", kind) =>
     problems.push({ severity, file: yaml.file, line: yaml.lineOf(path), path, message, ...(kind && { kind }) });
+}
+
+/** A press profile must be a CMYK ICC profile inside the pack: its data colour space is 4 bytes at offset 16 (ICC.1:2010, 7.2.6). */
+function checkPressProfile(profile: string, dir: string, yaml: YamlFile): Problem[] {
+  const problems: Problem[] = [];
+  const add = problemAdder(problems, yaml);
+  const path = resolve(dir, profile);
+  if (!path.startsWith(resolve(dir) + sep)) add(["press", "profile"], `must be a file in the brand's folder, not ${profile}`);
+  else if (!existsSync(path)) add(["press", "profile"], `${profile} is not in the brand's folder: copy the print shop's .icc file there`);
+  else if (readFileSync(path).subarray(16, 20).toString("latin1") !== "CMYK")
+    add(["press", "profile"], `${profile} is not a CMYK ICC profile: ask the print shop for the CMYK profile of their press`);
+  return problems;
 }
 
 /** The logo must be an SVG or PNG inside the pack; an SVG comes back sanitised, with what was taken out. */

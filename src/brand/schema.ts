@@ -133,6 +133,23 @@ export const brandSchema = z
       })
       .optional()
       .meta({ description: "Optional: poster options, e.g. { tearOffs: true }." }),
+    press: z
+      .strictObject({
+        profile: text.meta({ description: "The print shop's CMYK ICC profile, a .icc file in this folder (ask the shop which one)." }),
+        name: text.meta({ description: "What the profile is, as the print shop names it, e.g. Coated FOGRA39 (ISO 12647-2:2004)." }),
+        inkLimit: z
+          .number()
+          .int()
+          .min(200)
+          .max(400)
+          .default(300)
+          .meta({ description: "Optional: the most ink the press allows, C+M+Y+K in percent (300 if left out; ask the shop)." }),
+      })
+      .optional()
+      .meta({
+        description:
+          "Optional: for npm run build -- --press, the profile the CMYK PDF/X files are made for. Leave out to use Ghostscript's own CMYK profile (SWOP-like).",
+      }),
     overrides: z.record(localeCode, z.record(z.string(), z.string())).default({}).meta({
       description:
         "Optional: replace any text by its key, per language, e.g. en: { print.poster.headline: ... }. Safety steps may be reworded, never emptied.",

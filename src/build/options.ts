@@ -15,6 +15,8 @@ export interface BuildOptions {
   materials?: PrintableId[];
   pdf: boolean;
   bleed: boolean;
+  /** A CMYK PDF/X press file beside each PDF (implies bleed). */
+  press: boolean;
   out: string;
 }
 
@@ -34,6 +36,7 @@ export function parseBuildArgs(args: string[]): BuildOptions {
       material: { type: "string", multiple: true },
       "no-pdf": { type: "boolean", default: false },
       bleed: { type: "boolean", default: false },
+      press: { type: "boolean", default: false },
       out: { type: "string", default: "dist" },
     },
   });
@@ -51,7 +54,9 @@ export function parseBuildArgs(args: string[]): BuildOptions {
     locales,
     materials: materials as PrintableId[] | undefined,
     pdf: !values["no-pdf"],
-    bleed: values.bleed,
+    // A print shop trims: press files always have bleed and crop marks.
+    bleed: values.bleed || values.press,
+    press: values.press,
     out: values.out,
   };
 }

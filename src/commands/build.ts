@@ -1,5 +1,5 @@
 /**
- * npm run build [-- --brand ID|PATH --locale en,es --material poster --no-pdf --bleed --out DIR]
+ * npm run build [-- --brand ID|PATH --locale en,es --material poster --no-pdf --bleed --press --out DIR]
  * Checks the output folder and everything else first; then, per brand, the
  * print PDFs (one Chromium for the whole build) and the static site, whose
  * downloads page lists them, into the build's own folder inside the output.
@@ -17,7 +17,8 @@ import { localizeBrand } from "../site/target.ts";
 import { runChecks } from "../checks.ts";
 import type { Content } from "../content/load.ts";
 import { PrintCache } from "../print/cache.ts";
-import { writeManifest, type ManifestFile } from "../print/manifest.ts";
+import { writeManifest, type ManifestFile, type ManifestPressFile } from "../print/manifest.ts";
+import { buildPressFiles } from "../build/press.ts";
 import { planPrints } from "../materials/plan.ts";
 import { progress } from "../infra/progress.ts";
 import { ROOT } from "../infra/paths.ts";
@@ -96,7 +97,19 @@ export async function build(args: string[], context: CommandContext): Promise<vo
       }
       // --material, --locale and --no-pdf replace only the files they make: the brand's others carry over.
       const files = await keepUnbuiltPrints(join(output.dir, brand.id), brandDir, planPrints(brand), made);
-      if (files.length) await writeManifest(brandDir, { brand: brand.id, files });
+      let press: ManifestPressFile[] | undefined;
+      if (options.press && files.length) {
+        const made = await buildPressFiles(brand, files, brandDir);
+        if (made.problems.length) {
+          printProblems.push(
+            ...made.problems.map((problem) => (brands.length > 1 ? { ...problem, file: `${brand.id}/${problem.file}` } : problem)),
+          );
+          continue;
+        }
+        press = made.press;
+        out.log(`press: ${brand.id}, ${press.length} PDF/X file(s) checked (${press[0]?.pdfx}, ${press[0]?.outputIntent})`);
+      }
+      if (files.length) await writeManifest(brandDir, { brand: brand.id, files, ...(press && { press }) });
       // The site is small and always whole, in every language, so its links never point at a missing page.
       await renderWithEleventy({ ...targets[index]!, site: { downloads: files } }, brandDir);
       out.log(`site: ${brand.id} (${brand.locales.join(", ")})`);

@@ -25,9 +25,27 @@ export interface ManifestFile {
   alt?: Record<string, string>;
 }
 
+/** A print shop's file: CMYK PDF/X made from one of `files` with --press. */
+export interface ManifestPressFile {
+  /** Relative to dist/<brand>/: press/<the PDF's name>. */
+  path: string;
+  /** The tagged RGB PDF it was made from (its path in `files`). */
+  source: string;
+  pdfx: string;
+  /** The OutputIntent's printing condition: the profile, named as it is. */
+  outputIntent: string;
+  pages: number;
+  bytes: number;
+  sha256: string;
+  /** The most ink any spot gets, C+M+Y+K in percent, as the press check measured it. */
+  maxInkPercent: number;
+}
+
 export interface Manifest {
   brand: string;
   files: ManifestFile[];
+  /** Present after a build with --press. */
+  press?: ManifestPressFile[];
 }
 
 /** The small WebP the downloads page shows, beside the full-size PNG preview. */

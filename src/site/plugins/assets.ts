@@ -116,8 +116,10 @@ const WEB_LOGO_HEIGHT_PX = 128;
 
 /**
  * The logo's files and shape, for templates. An SVG is one sanitised file;
- * a PNG prints from the original, full-resolution file, while the site gets
- * a copy small enough to load fast.
+ * a PNG prints at full resolution, flattened onto the brand's background
+ * (which it always prints on): an image with transparency makes a press
+ * PDF/X-3 rasterise its whole page, text included. The site gets a copy
+ * small enough to load fast, transparency kept.
  */
 export function logoAssets(brand: Brand) {
   const { format, width, height } = brand.logoImage;
@@ -133,7 +135,7 @@ async function writeLogo(brand: Brand, assets: string, { site, print }: { site: 
   const image = brand.logoImage;
   const files = logoAssets(brand);
   if (image.svg) return writeFileSync(join(assets, files.site), image.svg);
-  if (print) copyFileSync(image.source, join(assets, files.print));
+  if (print) await sharp(image.source).flatten({ background: brand.colors.background }).png().toFile(join(assets, files.print));
   if (site) {
     await sharp(image.source)
       .resize({ height: Math.min(image.height, WEB_LOGO_HEIGHT_PX) })
