@@ -17,7 +17,7 @@ import { finishPdf, type DocumentInfo } from "../print/finish.ts";
 import type { ManifestFile } from "../print/manifest.ts";
 import { imagePx, isImageSize } from "../materials/paper.ts";
 import { expectedPages, geometryFor, htmlPathFor, type PlannedPrint } from "../materials/plan.ts";
-import { previewImages } from "../print/preview.ts";
+import { PREVIEW_WIDTH_PX, previewImages, renderFirstPage } from "../print/preview.ts";
 import type { Progress } from "../infra/progress.ts";
 import type { PrintRenderer } from "../print/renderer.ts";
 import { describeLayoutProblem, LayoutProblemsError } from "../print/layout-problems.ts";
@@ -211,10 +211,8 @@ export async function buildPrints(
       const expected = expectedPages(file);
       const image = isImageSize(file.size) ? imagePx[file.size] : undefined;
       const rendered = await renderer.render({ url: `${server.url}/${html}`, geometry, fixedPages: expected !== undefined, image });
-      const [finished, previews] = await Promise.all([
-        rendered.pdf ? finishPdf(rendered.pdf, info, geometry, rendered.words) : undefined,
-        previewImages(rendered.preview),
-      ]);
+      const finished = rendered.pdf && (await finishPdf(rendered.pdf, info, geometry, rendered.words));
+      const previews = await previewImages(finished ? renderFirstPage(finished.bytes, PREVIEW_WIDTH_PX) : rendered.image!);
       await Promise.all([
         finished && writeFile(`${out}.pdf`, finished.bytes),
         writeFile(`${out}.png`, previews.png),

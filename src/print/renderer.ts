@@ -17,8 +17,6 @@ import { launchBrowser, type LaunchOptions } from "../infra/browser.ts";
 import { pxToMm, type PageGeometry } from "../materials/paper.ts";
 
 const PAGE_TIMEOUT_MS = 60_000;
-/** Preview width in pixels: 150 dpi on A4 and Letter; larger posters get the same width, so previews stay quick to make and to load. */
-export const PREVIEW_WIDTH_PX = 1240;
 
 export interface RenderRequest {
   url: string;
@@ -34,8 +32,8 @@ export interface Rendered {
   pdf?: Uint8Array;
   /** The headings' and links' text as a reader hears it, for the PDF's bookmarks and link descriptions. */
   words: PageWords;
-  /** Page 1 as PNG, PREVIEW_WIDTH_PX wide, trimmed to the finished page; for an image material, the image itself. */
-  preview: Uint8Array;
+  /** An image material's PNG (its own preview); a PDF's preview is rendered from the finished PDF. */
+  image?: Uint8Array;
 }
 
 /** Content that does not fit its page: how far it runs over, in millimetres, and which block to shorten. */
@@ -131,11 +129,10 @@ class Tab {
   async render({ url, geometry, fixedPages, image }: RenderRequest): Promise<Rendered> {
     const { page } = this;
     this.origin = new URL(url).origin;
-    const deviceScaleFactor = image ? 1 : PREVIEW_WIDTH_PX / mmToPx(geometry.trim.width);
     await page.setViewport({
       width: image?.width ?? mmToPx(geometry.media.width),
       height: image?.height ?? mmToPx(geometry.media.height),
-      deviceScaleFactor,
+      deviceScaleFactor: 1,
     });
     const response = await page.goto(url, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
     if (!response?.ok()) throw new Error(`could not load ${url} (HTTP ${response?.status() ?? "no response"})`);
@@ -160,25 +157,18 @@ class Tab {
     const pdf = image
       ? undefined
       : await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: PAGE_TIMEOUT_MS });
-    if (!fixedPages)
-      await page.evaluate(layOutFirstPage, geometry.margins.top, geometry.margins.inline, geometry.media.height - geometry.margins.bottom);
-    const trim = mmToPx(geometry.offset);
     // Screenshots of two tabs at once can hang headless Chromium, and a tab in
     // the background may render no frame to capture
     // (https://github.com/puppeteer/puppeteer/issues/12712): take them one at
     // a time, each tab brought to the front first. PDFs still print in parallel.
-    const preview = await this.oneAtATime.run(async () => {
-      await page.bringToFront();
-      return page.screenshot({
-        type: "png",
-        // Faster zlib settings in Chromium: sharp re-encodes the preview anyway.
-        optimizeForSpeed: true,
-        clip: image
-          ? { x: 0, y: 0, ...image }
-          : { x: trim, y: trim, width: mmToPx(geometry.trim.width), height: mmToPx(geometry.trim.height) },
-      });
-    });
-    return { pdf, words, preview };
+    const captured =
+      image &&
+      (await this.oneAtATime.run(async () => {
+        await page.bringToFront();
+        // Faster zlib settings in Chromium: sharp re-encodes the image anyway.
+        return page.screenshot({ type: "png", optimizeForSpeed: true, clip: { x: 0, y: 0, ...image } });
+      }));
+    return { pdf, words, image: captured };
   }
 }
 
@@ -238,23 +228,6 @@ function measureOverflow(): Overflow {
     };
   }
   return worst;
-}
-
-/**
- * For the preview of a flowing document (after its PDF is made): Chromium
- * paginates only when printing, so lay the screen out as page 1 is, inside
- * the page margins, and hide every top-level block that would not fit on it
- * (each block avoids breaking inside, so Chromium moves it to page 2 whole).
- */
-function layOutFirstPage(topMm: number, inlineMm: number, contentBottomMm: number): void {
-  // No helper functions in here: tsx would wrap them in a __name() the page does not have.
-  document.body.style.padding = `${topMm}mm ${inlineMm}mm 0`;
-  const contentBottomPx = (contentBottomMm * 96) / 25.4;
-  let hiding = false;
-  for (const block of document.querySelectorAll<HTMLElement>("body > * > *")) {
-    hiding ||= block.getBoundingClientRect().bottom > contentBottomPx;
-    if (hiding) block.style.visibility = "hidden";
-  }
 }
 
 /** One browser and a pool of tabs; render() waits for a free tab. */

@@ -16,7 +16,7 @@ import { fileSha256 } from "../../src/print/cache.ts";
 import type { Manifest } from "../../src/print/manifest.ts";
 import { BLEED_MM, mmToPt, sizeMm } from "../../src/materials/paper.ts";
 import { expectedPages } from "../../src/materials/plan.ts";
-import { PREVIEW_WIDTH_PX } from "../../src/print/renderer.ts";
+import { PREVIEW_WIDTH_PX } from "../../src/print/preview.ts";
 import { roleMap, standardStructureTypes, structureTypesUsed } from "../../src/print/structure-roles.ts";
 import { checkPdf } from "../../src/print/accessibility-checks.ts";
 import { run, tempDir } from "../helpers/cli.ts";
