@@ -18,6 +18,9 @@ import type { ManifestFile } from "../print/manifest.ts";
 import { imagePx, isImageSize } from "../materials/paper.ts";
 import { expectedPages, geometryFor, htmlPathFor, type PlannedPrint } from "../materials/plan.ts";
 import { PREVIEW_WIDTH_PX, previewImages, renderFirstPage } from "../print/preview.ts";
+import { clearPrintInPdf } from "../print/printed-text.ts";
+import { materialDeclaration } from "../materials/registry.ts";
+import { minTextPtFor } from "../materials/variant.ts";
 import type { Progress } from "../infra/progress.ts";
 import type { PrintRenderer } from "../print/renderer.ts";
 import { describeLayoutProblem, LayoutProblemsError } from "../print/layout-problems.ts";
@@ -212,6 +215,10 @@ export async function buildPrints(
       const image = isImageSize(file.size) ? imagePx[file.size] : undefined;
       const rendered = await renderer.render({ url: `${server.url}/${html}`, geometry, fixedPages: expected !== undefined, image });
       const finished = rendered.pdf && (await finishPdf(rendered.pdf, info, geometry, rendered.words));
+      const declaration = materialDeclaration(file.material);
+      const minimum = minTextPtFor(file.variant, declaration.output === "pdf" ? declaration.minTextPt : undefined);
+      const breaches = finished ? clearPrintInPdf(finished.bytes, minimum) : [];
+      if (breaches.length) throw new Error(`the PDF as printed breaks clear print: ${breaches.join("; ")}`);
       const previews = await previewImages(finished ? renderFirstPage(finished.bytes, PREVIEW_WIDTH_PX) : rendered.image!);
       await Promise.all([
         finished && writeFile(`${out}.pdf`, finished.bytes),

@@ -9,3 +9,7 @@
  */
 export const variantIds = ["large-print", "low-ink"] as const;
 export type VariantId = (typeof variantIds)[number];
+
+/** Clear print's smallest text: 12 pt, 16 pt in large print (UKAAF), or a material's own smaller minimum (a bank-card-sized wallet card). */
+export const minTextPtFor = (variant: VariantId | undefined, materialMinimum: number | undefined) =>
+  variant === "large-print" ? 16 : (materialMinimum ?? 12);

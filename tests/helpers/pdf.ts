@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as mupdf from "mupdf";
+import { printedLines as printedLinesOf } from "../../src/print/printed-text.ts";
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from "pdf-lib";
 import { expect } from "vitest";
 import { mmToPt, sizeMm, type OutputSize } from "../../src/materials/paper.ts";
@@ -111,59 +112,10 @@ export function expectPaper(pdf: PDFDocument, size: OutputSize, label: string) {
 // ---- mupdf: the printed page as a reader's PDF viewer lays it out (text with sizes and direction, and pixels) ----
 
 const openPdf = (path: string) => mupdf.Document.openDocument(readFileSync(path), "application/pdf");
-const ptToMm = (pt: number) => (pt * 25.4) / 72;
 
-/** One line of text as drawn: its page (1-based), text, writing direction ([1, 0] left to right; [0, -1] turned to run upwards), box in mm, and its smallest character size in pt. */
-export interface PrintedLine {
-  page: number;
-  text: string;
-  direction: [number, number];
-  box: { x: number; y: number; width: number; height: number };
-  minSize: number;
-  /** Each character's colour (RGB, 0-1). */
-  colours: number[][];
-  /** Each character's box in pt, for masking text out of a rendering. */
-  quads: number[][];
-}
-
-export function printedLines(path: string): PrintedLine[] {
-  const document = openPdf(path);
-  const lines: PrintedLine[] = [];
-  for (let index = 0; index < document.countPages(); index++) {
-    let line: PrintedLine | undefined;
-    document
-      .loadPage(index)
-      .toStructuredText("preserve-whitespace")
-      .walk({
-        beginLine(bbox, _wmode, direction) {
-          const [x0, y0, x1, y1] = bbox as unknown as number[];
-          line = {
-            page: index + 1,
-            text: "",
-            direction: [Math.round(direction[0]), Math.round(direction[1])],
-            box: { x: ptToMm(x0!), y: ptToMm(y0!), width: ptToMm(x1! - x0!), height: ptToMm(y1! - y0!) },
-            minSize: Infinity,
-            colours: [],
-            quads: [],
-          };
-        },
-        onChar(c, _origin, _font, size, quad, colour) {
-          if (!line) return;
-          line.text += c;
-          if (c.trim()) {
-            line.minSize = Math.min(line.minSize, size);
-            line.colours.push([...(colour as unknown as number[])]);
-            line.quads.push([...(quad as unknown as number[])]);
-          }
-        },
-        endLine() {
-          if (line?.text.trim()) lines.push(line);
-          line = undefined;
-        },
-      });
-  }
-  return lines;
-}
+export type { PrintedLine } from "../../src/print/printed-text.ts";
+/** The lines of text of a PDF on disk, as drawn (src/print/printed-text.ts). */
+export const printedLines = (path: string) => printedLinesOf(readFileSync(path));
 
 /** A page rendered with mupdf at `dpi`: RGB samples, row by row. */
 function renderPage(path: string, page: number, dpi: number) {
