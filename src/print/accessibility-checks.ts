@@ -103,7 +103,8 @@ function metadataProblems(pdf: PDFDocument): string[] {
   const problems: string[] = [];
   if (!/<pdfuaid:part>1<\/pdfuaid:part>|pdfuaid:part="1"/.test(xmp))
     problems.push("its XMP does not say pdfuaid:part 1 (Matterhorn 06-002)");
-  if (!/<dc:title>[\s\S]*?<rdf:li[^>]*>[^<]+<\/rdf:li>/.test(xmp)) problems.push("its XMP has no dc:title (Matterhorn 06-003)");
+  const title = /<dc:title>\s*<rdf:Alt>\s*<rdf:li[^>]*>([^<]*)<\/rdf:li>/.exec(xmp)?.[1];
+  if (!title?.trim()) problems.push("its XMP has no dc:title (Matterhorn 06-003)");
   return problems;
 }
 
@@ -118,7 +119,9 @@ function listProblems(pdf: PDFDocument): string[] {
   const wrongInItem = elementsOfType(pdf, "LI").flatMap(([, item]) =>
     kidTypes(pdf, item).filter((type) => !["Lbl", "LBody"].includes(type)),
   );
+  const withoutBody = elementsOfType(pdf, "LI").filter(([, item]) => !kidTypes(pdf, item).includes("LBody")).length;
   const problems: string[] = [];
+  if (withoutBody) problems.push(`has ${withoutBody} list item(s) without an LBody (Matterhorn 09-005)`);
   if (wrongInList.length)
     problems.push(
       `has ${wrongInList.length} list kid(s) that are not list items (${[...new Set(wrongInList)].join(", ")}; Matterhorn 09-005)`,

@@ -36,10 +36,25 @@ export function outlineItems(pdf: PDFDocument): PDFDict[] {
 
 export const outlineTitles = (pdf: PDFDocument) => outlineItems(pdf).map((item) => textOf(item.get(PDFName.of("Title"))) ?? "");
 
+/**
+ * Which heading a bookmark title was made from: the same letters without
+ * spaces; or that twice (Chromium repeats a heading whose box a page break
+ * splits); or, for right-to-left text, which Chromium writes in visual
+ * order, the same letters in any order.
+ */
+function headingFor(title: string, headings: string[]): string | undefined {
+  const letters = squeezed(title);
+  const sorted = (text: string) => [...squeezed(text)].sort().join("");
+  return (
+    headings.find((heading) => squeezed(heading) === letters) ??
+    headings.find((heading) => squeezed(heading).repeat(2) === letters) ??
+    headings.find((heading) => sorted(heading) === sorted(title))
+  );
+}
+
 export function setOutlineTitles(pdf: PDFDocument, headings: string[]): void {
-  const bySqueezed = new Map(headings.map((heading) => [squeezed(heading), heading]));
   for (const item of outlineItems(pdf)) {
-    const heading = bySqueezed.get(squeezed(textOf(item.get(PDFName.of("Title"))) ?? ""));
+    const heading = headingFor(textOf(item.get(PDFName.of("Title"))) ?? "", headings);
     if (heading) item.set(PDFName.of("Title"), PDFHexString.fromText(heading));
   }
 }
