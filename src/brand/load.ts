@@ -14,6 +14,7 @@ import { displayPath, parseWithSchema, readYamlFile, type YamlFile } from "../co
 import { errorsIn, type Problem } from "../infra/problems.ts";
 import { geometryFor, planPrints } from "../materials/plan.ts";
 import type { z } from "zod";
+import { isCmykProfile } from "./icc-profile.ts";
 import { contrastRatio, MIN_TEXT_CONTRAST, nearestPassingColour } from "./contrast.ts";
 import { tintColours, tintUses } from "./design-tokens.ts";
 import { MIN_PRINT_DPI, PRINT_DPI, printDpi, readLogo, type LogoImage } from "./logo.ts";
@@ -91,14 +92,14 @@ function problemAdder(problems: Problem[], yaml: YamlFile): AddProblem {
     problems.push({ severity, file: yaml.file, line: yaml.lineOf(path), path, message, ...(kind && { kind }) });
 }
 
-/** A press profile must be a CMYK ICC profile inside the pack: its data colour space is 4 bytes at offset 16 (ICC.1:2010, 7.2.6). */
+/** A press profile must be a CMYK ICC profile inside the pack. */
 function checkPressProfile(profile: string, dir: string, yaml: YamlFile): Problem[] {
   const problems: Problem[] = [];
   const add = problemAdder(problems, yaml);
   const path = resolve(dir, profile);
   if (!path.startsWith(resolve(dir) + sep)) add(["press", "profile"], `must be a file in the brand's folder, not ${profile}`);
   else if (!existsSync(path)) add(["press", "profile"], `${profile} is not in the brand's folder: copy the print shop's .icc file there`);
-  else if (readFileSync(path).subarray(16, 20).toString("latin1") !== "CMYK")
+  else if (!isCmykProfile(readFileSync(path)))
     add(["press", "profile"], `${profile} is not a CMYK ICC profile: ask the print shop for the CMYK profile of their press`);
   return problems;
 }

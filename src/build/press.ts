@@ -9,7 +9,6 @@
 import { readFile, mkdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { PDFDocument } from "pdf-lib";
 import type { Brand } from "../brand/load.ts";
 import { MIN_PRINT_DPI } from "../brand/logo.ts";
 import { fileProblem, type Problem } from "../infra/problems.ts";
@@ -40,9 +39,7 @@ export async function buildPressFiles(
     const path = pressPathFor(file);
     const output = join(brandDir, path);
     try {
-      const source = join(brandDir, file.path);
-      const title = (await PDFDocument.load(await readFile(source), { updateMetadata: false })).getTitle() ?? file.path;
-      await makePressPdf(source, output, { profile, profileName, title });
+      await makePressPdf(join(brandDir, file.path), output, { profile, profileName });
       const report = await checkPressPdf(output, { profileName, maxInkPercent, minImagePpi: MIN_PRINT_DPI });
       problems.push(...report.problems.map((message) => fileProblem("press", path, message)));
       const bytes = await readFile(output);

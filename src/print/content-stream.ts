@@ -21,114 +21,108 @@ export interface Operation {
   tag?: string;
 }
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([...Array.from("()<>[]{}/%", (c) => c.charCodeAt(0))]);
-const isRegular = (byte: number) => !WHITESPACE.has(byte) && !DELIMITERS.has(byte);
+/**
+ * The tokens of a content stream, each with its exact text, so unchanged
+ * parts can be written back byte for byte (the press step rewrites colours
+ * this way). Read as latin1, one character per byte: offsets in the text are
+ * offsets in the stream.
+ */
+export interface Token {
+  text: string;
+  kind: "operand" | "operator" | "other";
+}
+
+export function* contentTokens(text: string): Generator<Token> {
+  let at = 0;
+  while (at < text.length) {
+    const end = tokenEnd(text, at);
+    const token = text.slice(at, end.at);
+    yield { text: token, kind: end.kind };
+    at = end.at;
+    if (end.kind === "operator" && token === "ID") {
+      // Inline image data is binary: it runs to EI between white space.
+      const close = /\sEI(?=[\s]|$)/g;
+      close.lastIndex = at + 1;
+      const found = close.exec(text);
+      const dataEnd = found ? found.index + found[0].length : text.length;
+      yield { text: text.slice(at, dataEnd), kind: "other" };
+      at = dataEnd;
+    }
+  }
+}
+
+const WHITE = /[\0\t\n\f\r ]/;
+const DELIMITER = /[\0\t\n\f\r ()<>[\]{}/%]/;
+export const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+function tokenEnd(text: string, at: number): { at: number; kind: Token["kind"] } {
+  const char = text[at]!;
+  const scan = (from: number, goesOn: (c: string) => boolean) => {
+    let i = from;
+    while (i < text.length && goesOn(text[i]!)) i++;
+    return i;
+  };
+  if (WHITE.test(char)) return { at: scan(at, (c) => WHITE.test(c)), kind: "other" };
+  if (char === "%") return { at: scan(at, (c) => c !== "\n" && c !== "\r"), kind: "other" };
+  if (char === "(") return { at: literalStringEnd(text, at), kind: "operand" };
+  if (char === "<" && text[at + 1] === "<") return { at: at + 2, kind: "other" };
+  if (char === ">" && text[at + 1] === ">") return { at: at + 2, kind: "other" };
+  if (char === "<") return { at: scan(at + 1, (c) => c !== ">") + 1, kind: "operand" };
+  if ("[]{}>)".includes(char)) return { at: at + 1, kind: "other" };
+  if (char === "/") return { at: scan(at + 1, (c) => !DELIMITER.test(c)), kind: "operand" };
+  const end = scan(at, (c) => !DELIMITER.test(c));
+  const word = text.slice(at, end);
+  return { at: end, kind: NUMBER.test(word) || ["true", "false", "null"].includes(word) ? "operand" : "operator" };
+}
+
+function literalStringEnd(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const char = text[i];
+    if (char === "\\") i++;
+    else if (char === "(") depth++;
+    else if (char === ")" && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
 
 /** The operations in a content stream, in order. */
 export function operations(content: Uint8Array): Operation[] {
   const result: Operation[] = [];
-  let operandsStart = -1;
   let operands: string[] = [];
-  let i = 0;
-  const take = (from: number) => {
-    if (operandsStart < 0) operandsStart = from;
-  };
-  while (i < content.length) {
-    const byte = content[i]!;
-    if (WHITESPACE.has(byte)) {
-      i++;
-    } else if (byte === 0x25 /* % */) {
-      while (i < content.length && content[i] !== 0x0a && content[i] !== 0x0d) i++;
-    } else if (byte === 0x28 /* ( */) {
-      take(i);
-      i = skipLiteralString(content, i);
-    } else if (byte === 0x3c /* < */ && content[i + 1] === 0x3c) {
-      take(i);
-      const end = skipDictionary(content, i);
-      operands.push(new TextDecoder("latin1").decode(content.subarray(i, end)));
-      i = end;
-    } else if (byte === 0x3c) {
-      take(i);
-      i = content.indexOf(0x3e, i) + 1 || content.length;
-    } else if (byte === 0x5b /* [ */ || byte === 0x5d /* ] */ || byte === 0x7b || byte === 0x7d) {
-      take(i);
-      i++;
-    } else if (byte === 0x2f /* / */) {
-      take(i);
-      let end = i + 1;
-      while (end < content.length && isRegular(content[end]!)) end++;
-      operands.push(new TextDecoder("latin1").decode(content.subarray(i, end)));
-      i = end;
-    } else {
-      let end = i;
-      while (end < content.length && isRegular(content[end]!)) end++;
-      if (end === i) end++; // a stray delimiter such as ">": step over it
-      const token = new TextDecoder("latin1").decode(content.subarray(i, end));
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(token) || token === "true" || token === "false" || token === "null") {
-        take(i);
-        operands.push(token);
-        i = end;
-        continue;
-      }
-      const operation: Operation = { operator: token, start: operandsStart < 0 ? i : operandsStart, end };
-      if (token === "BMC" || token === "BDC") {
-        operation.tag = operands.find((operand) => operand.startsWith("/") && !operand.startsWith("//"))?.slice(1);
-        const mcid = /\/MCID\s+(\d+)/.exec(operands.join(" "))?.[1];
-        if (mcid !== undefined) operation.mcid = Number(mcid);
-      }
-      i = end;
-      if (token === "ID") {
-        // Inline image data runs to "EI" after whitespace; record it as part of the image.
-        i = inlineImageEnd(content, i);
-        operation.end = i;
-        operation.operator = "EI";
-      }
-      result.push(operation);
-      operandsStart = -1;
-      operands = [];
+  let operandsStart = -1;
+  let at = 0;
+  let inlineImage: Operation | undefined;
+  for (const token of contentTokens(new TextDecoder("latin1").decode(content))) {
+    const start = at;
+    at += token.text.length;
+    if (inlineImage) {
+      // The data after ID runs to its EI: the image ends there.
+      inlineImage.end = at;
+      inlineImage = undefined;
+      continue;
     }
+    if (token.kind === "operand" || (token.kind === "other" && /^(<<|>>|\[|\])$/.test(token.text))) {
+      if (operandsStart < 0) operandsStart = start;
+      if (token.kind === "operand") operands.push(token.text);
+      continue;
+    }
+    if (token.kind !== "operator") continue;
+    const operation: Operation = { operator: token.text, start: operandsStart < 0 ? start : operandsStart, end: at };
+    if (token.text === "BMC" || token.text === "BDC") {
+      operation.tag = operands.find((operand) => operand.startsWith("/"))?.slice(1);
+      const mcid = /\/MCID\s+(\d+)/.exec(operands.join(" "))?.[1];
+      if (mcid !== undefined) operation.mcid = Number(mcid);
+    }
+    if (token.text === "ID") {
+      operation.operator = "EI";
+      inlineImage = operation;
+    }
+    result.push(operation);
+    operands = [];
+    operandsStart = -1;
   }
   return result;
-}
-
-function skipLiteralString(content: Uint8Array, start: number): number {
-  let depth = 0;
-  for (let i = start; i < content.length; i++) {
-    const byte = content[i];
-    if (byte === 0x5c /* \ */) i++;
-    else if (byte === 0x28) depth++;
-    else if (byte === 0x29 && --depth === 0) return i + 1;
-  }
-  return content.length;
-}
-
-function skipDictionary(content: Uint8Array, start: number): number {
-  let depth = 0;
-  for (let i = start; i < content.length; i++) {
-    if (content[i] === 0x28) i = skipLiteralString(content, i) - 1;
-    else if (content[i] === 0x3c && content[i + 1] === 0x3c) {
-      depth++;
-      i++;
-    } else if (content[i] === 0x3e && content[i + 1] === 0x3e) {
-      i++;
-      if (--depth === 0) return i + 1;
-    }
-  }
-  return content.length;
-}
-
-function inlineImageEnd(content: Uint8Array, from: number): number {
-  for (let i = from + 1; i < content.length - 2; i++) {
-    if (
-      content[i] === 0x45 &&
-      content[i + 1] === 0x49 &&
-      WHITESPACE.has(content[i - 1]!) &&
-      (i + 2 === content.length || !isRegular(content[i + 2]!))
-    )
-      return i + 2;
-  }
-  return content.length;
 }
 
 const TEXT_SHOWING = new Set(["Tj", "TJ", "'", '"']);

@@ -26,7 +26,8 @@ import {
   type PDFObject,
   type PDFPage,
 } from "pdf-lib";
-import { contentTokens, firstLines, isRgbColourSpace } from "./press.ts";
+import { contentTokens } from "./content-stream.ts";
+import { firstLines, isRgbColourSpace } from "./press.ts";
 
 export interface PressExpectations {
   /** The OutputIntent's OutputConditionIdentifier, when one is expected. */

@@ -23,16 +23,20 @@
 import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { deflateSync } from "node:zlib";
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from "pdf-lib";
+import { isCmykProfile } from "../brand/icc-profile.ts";
+import { pageContent } from "./artifacts.ts";
+import { contentTokens, NUMBER } from "./content-stream.ts";
 
 export interface PressOptions {
   /** The CMYK ICC profile to convert to and to embed as the OutputIntent. */
   profile: string;
   /** What the profile is, said honestly: "Ghostscript default CMYK (SWOP-like), not a FOGRA/GRACoL standard". */
   profileName: string;
-  title: string;
+  /** The press file's Title; the tagged PDF's own title when left out. */
+  title?: string;
 }
 
 /** Where Debian's Ghostscript keeps its ICC profiles; pdfwrite converts to default_cmyk.icc there. */
@@ -49,12 +53,12 @@ export async function makePressPdf(input: string, output: string, options: Press
   const work = await mkdtemp(join(tmpdir(), "upstander-press-"));
   try {
     const prepared = join(work, "prepared.pdf");
-    const bytes = await preparedForPress(await readFile(input)).catch((error: Error) => {
+    const { bytes, title } = await preparedForPress(await readFile(input)).catch((error: Error) => {
       throw new Error(`${input} could not be read as a PDF to prepare it for the press: ${error.message}`);
     });
     await writeFile(prepared, bytes);
     const pdfmarks = join(work, "pdfx.ps");
-    await writeFile(pdfmarks, pdfxMarks(profile, options));
+    await writeFile(pdfmarks, pdfxMarks(profile, options.profileName, options.title ?? title ?? basename(input)));
     const iccDir = (await sameBytes(profile, DEFAULT_CMYK_PROFILE)) ? undefined : await iccFolderConvertingTo(profile, work);
     const stderr = await ghostscript(ghostscriptArguments(prepared, pdfmarks, output, profile, iccDir)).catch(
       (error: Error & { stderr?: string }) => {
@@ -102,12 +106,11 @@ function ghostscript(args: string[]): Promise<string> {
 /** The first lines of a tool's error output, on one line. */
 export const firstLines = (text: string) => text.trim().split("\n").slice(0, 5).join(" / ");
 
-/** An ICC profile's data colour space is four bytes at offset 16 (ICC.1:2010, 7.2.6). */
 async function assertCmykProfile(profile: string) {
-  const header = await readFile(profile).catch(() => {
+  const bytes = await readFile(profile).catch(() => {
     throw new Error(`the press profile ${profile} cannot be read`);
   });
-  if (header.subarray(16, 20).toString("latin1") !== "CMYK") throw new Error(`the press profile ${profile} is not a CMYK ICC profile`);
+  if (!isCmykProfile(bytes)) throw new Error(`the press profile ${profile} is not a CMYK ICC profile`);
 }
 
 async function sameBytes(a: string, b: string): Promise<boolean> {
@@ -131,10 +134,10 @@ async function iccFolderConvertingTo(profile: string, work: string): Promise<str
  * Ghostscript's lib folder. No RegistryName: the profile is not one of the
  * ICC registry's characterized conditions, so the identifier is its own name.
  */
-function pdfxMarks(profile: string, options: PressOptions): string {
-  const name = postScriptText(options.profileName);
+function pdfxMarks(profile: string, profileName: string, title: string): string {
+  const name = postScriptText(profileName);
   return `%!PS
-[ /Title ${postScriptText(options.title)} /GTS_PDFXVersion (PDF/X-3:2002) /Trapped /False /DOCINFO pdfmark
+[ /Title ${postScriptText(title)} /GTS_PDFXVersion (PDF/X-3:2002) /Trapped /False /DOCINFO pdfmark
 [ /_objdef {pressProfile} /type /stream /OBJ pdfmark
 [ {pressProfile} << /N 4 >> /PUT pdfmark
 [ {pressProfile} <${Buffer.from(profile).toString("hex")}> (r) file /PUT pdfmark
@@ -151,23 +154,21 @@ function postScriptText(text: string): string {
   return `<feff${utf16.toString("hex")}>`;
 }
 
-/** The PDF with neutral RGB colours as DeviceGray and inert transparency groups gone. */
-async function preparedForPress(bytes: Uint8Array): Promise<Uint8Array> {
+/** The PDF with neutral RGB colours as DeviceGray and inert transparency groups gone, and its title for the press file. */
+async function preparedForPress(bytes: Uint8Array): Promise<{ bytes: Uint8Array; title?: string }> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   grayNeutralColoursInPages(pdf);
   grayNeutralColoursInForms(pdf);
   dropInertTransparencyGroups(pdf);
-  return pdf.save({ useObjectStreams: false });
+  return { bytes: await pdf.save({ useObjectStreams: false }), title: pdf.getTitle() };
 }
 
 function grayNeutralColoursInPages(pdf: PDFDocument) {
   for (const page of pdf.getPages()) {
-    const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((item) => pdf.context.lookup(item)) : [contents];
-    if (!streams.every((stream): stream is PDFRawStream => stream instanceof PDFRawStream)) continue;
-    const before = streams.map(streamText).join("\n");
+    const before = Buffer.from(pageContent(pdf, page)).toString("latin1");
     const after = grayNeutralColours(before, rgbColourSpaceNames(page.node.Resources()));
-    if (after !== before) page.node.set(PDFName.of("Contents"), pdf.context.register(flateStream(pdf, after)));
+    if (after !== before)
+      page.node.set(PDFName.of("Contents"), pdf.context.register(pdf.context.flateStream(Buffer.from(after, "latin1"))));
   }
 }
 
@@ -185,9 +186,6 @@ function grayNeutralColoursInForms(pdf: PDFDocument) {
 }
 
 const streamText = (stream: PDFRawStream) => Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
-
-const flateStream = (pdf: PDFDocument, text: string) =>
-  PDFRawStream.of(pdf.context.obj({ Filter: "FlateDecode" }), deflateSync(Buffer.from(text, "latin1")));
 
 /** Names in a resource dictionary's /ColorSpace that are RGB: DeviceRGB, CalRGB, or ICCBased with three components. */
 function rgbColourSpaceNames(resources: PDFDict | undefined): Set<string> {
@@ -211,66 +209,6 @@ export function isRgbColourSpace(space: PDFObject | undefined): boolean {
     profile.dict.lookup(PDFName.of("N")) instanceof PDFNumber &&
     profile.dict.lookup(PDFName.of("N"), PDFNumber).asNumber() === 3
   );
-}
-
-export interface Token {
-  text: string;
-  kind: "operand" | "operator" | "other";
-}
-
-/** The tokens of a content stream, each with its exact text, so unchanged parts are written back byte for byte. */
-export function* contentTokens(text: string): Generator<Token> {
-  let at = 0;
-  while (at < text.length) {
-    const end = tokenEnd(text, at);
-    const token = text.slice(at, end.at);
-    yield { text: token, kind: end.kind };
-    at = end.at;
-    if (end.kind === "operator" && token === "ID") {
-      // Inline image data is binary: it runs to EI between white space.
-      const close = /\sEI(?=[\s]|$)/g;
-      close.lastIndex = at + 1;
-      const found = close.exec(text);
-      const dataEnd = found ? found.index + found[0].length : text.length;
-      yield { text: text.slice(at, dataEnd), kind: "other" };
-      at = dataEnd;
-    }
-  }
-}
-
-const WHITE = /[\0\t\n\f\r ]/;
-const DELIMITER = /[\0\t\n\f\r ()<>[\]{}/%]/;
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-
-function tokenEnd(text: string, at: number): { at: number; kind: Token["kind"] } {
-  const char = text[at]!;
-  const scan = (from: number, goesOn: (c: string) => boolean) => {
-    let i = from;
-    while (i < text.length && goesOn(text[i]!)) i++;
-    return i;
-  };
-  if (WHITE.test(char)) return { at: scan(at, (c) => WHITE.test(c)), kind: "other" };
-  if (char === "%") return { at: scan(at, (c) => c !== "\n" && c !== "\r"), kind: "other" };
-  if (char === "(") return { at: literalStringEnd(text, at), kind: "operand" };
-  if (char === "<" && text[at + 1] === "<") return { at: at + 2, kind: "other" };
-  if (char === ">" && text[at + 1] === ">") return { at: at + 2, kind: "other" };
-  if (char === "<") return { at: scan(at + 1, (c) => c !== ">") + 1, kind: "operand" };
-  if ("[]{}>)".includes(char)) return { at: at + 1, kind: "other" };
-  if (char === "/") return { at: scan(at + 1, (c) => !DELIMITER.test(c)), kind: "operand" };
-  const end = scan(at, (c) => !DELIMITER.test(c));
-  const word = text.slice(at, end);
-  return { at: end, kind: NUMBER.test(word) || ["true", "false", "null"].includes(word) ? "operand" : "operator" };
-}
-
-function literalStringEnd(text: string, at: number): number {
-  let depth = 0;
-  for (let i = at; i < text.length; i++) {
-    const char = text[i];
-    if (char === "\\") i++;
-    else if (char === "(") depth++;
-    else if (char === ")" && --depth === 0) return i + 1;
-  }
-  return text.length;
 }
 
 /** The colour space a fill or stroke colour is in, as far as this stream set it. */
