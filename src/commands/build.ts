@@ -84,15 +84,14 @@ export async function build(args: string[], context: CommandContext): Promise<vo
     const printProblems: Problem[] = [];
     for (const [index, brand] of brands.entries()) {
       const brandDir = output.staged(brand.id);
+      // With several brands, each file is named inside its brand's folder, as in the output.
+      const inBrandFolder = (problem: Problem) => (brands.length > 1 ? { ...problem, file: `${brand.id}/${problem.file}` } : problem);
       let made: ManifestFile[] = [];
       try {
         made = plans[index]!.length ? await buildPrints(targets[index]!, plans[index]!, brandDir, session) : [];
       } catch (error) {
         if (!(error instanceof PrintProblemsError)) throw error;
-        // With several brands, each file is named inside its brand's folder, as in the output.
-        printProblems.push(
-          ...error.problems.map((problem) => (brands.length > 1 ? { ...problem, file: `${brand.id}/${problem.file}` } : problem)),
-        );
+        printProblems.push(...error.problems.map(inBrandFolder));
         continue;
       }
       // --material, --locale and --no-pdf replace only the files they make: the brand's others carry over.
@@ -101,9 +100,7 @@ export async function build(args: string[], context: CommandContext): Promise<vo
       if (options.press && files.length) {
         const made = await buildPressFiles(brand, files, brandDir);
         if (made.problems.length) {
-          printProblems.push(
-            ...made.problems.map((problem) => (brands.length > 1 ? { ...problem, file: `${brand.id}/${problem.file}` } : problem)),
-          );
+          printProblems.push(...made.problems.map(inBrandFolder));
           continue;
         }
         press = made.press;
