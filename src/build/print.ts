@@ -18,7 +18,7 @@ import type { ManifestFile } from "../print/manifest.ts";
 import { imagePx, isImageSize } from "../materials/paper.ts";
 import { expectedPages, geometryFor, htmlPathFor, type PlannedPrint } from "../materials/plan.ts";
 import { PREVIEW_WIDTH_PX, previewImages, renderFirstPage } from "../print/preview.ts";
-import { clearPrintInPdf } from "../print/printed-text.ts";
+import { clearPrintInPdf, openWithMupdf } from "../print/printed-text.ts";
 import { materialDeclaration } from "../materials/registry.ts";
 import { minTextPtFor } from "../materials/variant.ts";
 import type { Progress } from "../infra/progress.ts";
@@ -217,9 +217,17 @@ export async function buildPrints(
       const finished = rendered.pdf && (await finishPdf(rendered.pdf, info, geometry, rendered.words));
       const declaration = materialDeclaration(file.material);
       const minimum = minTextPtFor(file.variant, declaration.output === "pdf" ? declaration.minTextPt : undefined);
-      const breaches = finished ? clearPrintInPdf(finished.bytes, minimum) : [];
-      if (breaches.length) throw new Error(`the PDF as printed breaks clear print: ${breaches.join("; ")}`);
-      const previews = await previewImages(finished ? renderFirstPage(finished.bytes, PREVIEW_WIDTH_PX) : rendered.image!);
+      // Read once with MuPDF for both: the text as printed, and the preview of page 1.
+      const document = finished && openWithMupdf(finished.bytes);
+      let preview: Uint8Array;
+      try {
+        const breaches = document ? clearPrintInPdf(document, minimum) : [];
+        if (breaches.length) throw new Error(`the PDF as printed breaks clear print: ${breaches.join("; ")}`);
+        preview = document ? renderFirstPage(document, PREVIEW_WIDTH_PX) : rendered.image!;
+      } finally {
+        document?.destroy();
+      }
+      const previews = await previewImages(preview);
       await Promise.all([
         finished && writeFile(`${out}.pdf`, finished.bytes),
         writeFile(`${out}.png`, previews.png),

@@ -16,23 +16,18 @@ const THUMBNAIL_WIDTH = 320;
 export const PREVIEW_WIDTH_PX = 1240;
 
 /** Page 1 of a finished PDF as PNG, `width` pixels across its TrimBox (the finished page, bleed and slug cut away). */
-export function renderFirstPage(pdf: Uint8Array, width: number): Uint8Array {
-  const document = mupdf.Document.openDocument(pdf, "application/pdf");
-  try {
-    const page = document.loadPage(0) as mupdf.PDFPage;
-    const [x0, y0, x1, y1] = page.getBounds("TrimBox");
-    const scale = width / (x1 - x0);
-    // Moves the TrimBox's corner to the origin, so the pixmap holds the trimmed page only.
-    const matrix = mupdf.Matrix.concat(mupdf.Matrix.translate(-x0, -y0), mupdf.Matrix.scale(scale, scale));
-    const pixmap = new mupdf.Pixmap(mupdf.ColorSpace.DeviceRGB, [0, 0, width, Math.round((y1 - y0) * scale)], false);
-    pixmap.clear(255);
-    const device = new mupdf.DrawDevice(matrix, pixmap);
-    page.run(device, mupdf.Matrix.identity);
-    device.close();
-    return pixmap.asPNG();
-  } finally {
-    document.destroy();
-  }
+export function renderFirstPage(document: mupdf.Document, width: number): Uint8Array {
+  const page = document.loadPage(0) as mupdf.PDFPage;
+  const [x0, y0, x1, y1] = page.getBounds("TrimBox");
+  const scale = width / (x1 - x0);
+  // Moves the TrimBox's corner to the origin, so the pixmap holds the trimmed page only.
+  const matrix = mupdf.Matrix.concat(mupdf.Matrix.translate(-x0, -y0), mupdf.Matrix.scale(scale, scale));
+  const pixmap = new mupdf.Pixmap(mupdf.ColorSpace.DeviceRGB, [0, 0, width, Math.round((y1 - y0) * scale)], false);
+  pixmap.clear(255);
+  const device = new mupdf.DrawDevice(matrix, pixmap);
+  page.run(device, mupdf.Matrix.identity);
+  device.close();
+  return pixmap.asPNG();
 }
 
 export async function previewImages(png: Uint8Array): Promise<{ png: Buffer; webp: Buffer }> {

@@ -28,45 +28,43 @@ export interface PrintedLine {
   quads: number[][];
 }
 
-export function printedLines(pdf: Uint8Array): PrintedLine[] {
-  const document = mupdf.Document.openDocument(pdf, "application/pdf");
+/** A finished PDF opened once with MuPDF, for its text and its preview; the caller destroys it. */
+export const openWithMupdf = (pdf: Uint8Array) => mupdf.Document.openDocument(pdf, "application/pdf");
+
+export function printedLines(document: mupdf.Document): PrintedLine[] {
   const lines: PrintedLine[] = [];
-  try {
-    for (let index = 0; index < document.countPages(); index++) {
-      let line: PrintedLine | undefined;
-      document
-        .loadPage(index)
-        .toStructuredText("preserve-whitespace")
-        .walk({
-          beginLine(bbox, _wmode, direction) {
-            const [x0, y0, x1, y1] = bbox as unknown as number[];
-            line = {
-              page: index + 1,
-              text: "",
-              direction: [Math.round(direction[0]), Math.round(direction[1])],
-              box: { x: ptToMm(x0!), y: ptToMm(y0!), width: ptToMm(x1! - x0!), height: ptToMm(y1! - y0!) },
-              minSize: Infinity,
-              colours: [],
-              quads: [],
-            };
-          },
-          onChar(c, _origin, _font, size, quad, colour) {
-            if (!line) return;
-            line.text += c;
-            if (c.trim()) {
-              line.minSize = Math.min(line.minSize, size);
-              line.colours.push([...(colour as unknown as number[])]);
-              line.quads.push([...(quad as unknown as number[])]);
-            }
-          },
-          endLine() {
-            if (line?.text.trim()) lines.push(line);
-            line = undefined;
-          },
-        });
-    }
-  } finally {
-    document.destroy();
+  for (let index = 0; index < document.countPages(); index++) {
+    let line: PrintedLine | undefined;
+    document
+      .loadPage(index)
+      .toStructuredText("preserve-whitespace")
+      .walk({
+        beginLine(bbox, _wmode, direction) {
+          const [x0, y0, x1, y1] = bbox as unknown as number[];
+          line = {
+            page: index + 1,
+            text: "",
+            direction: [Math.round(direction[0]), Math.round(direction[1])],
+            box: { x: ptToMm(x0!), y: ptToMm(y0!), width: ptToMm(x1! - x0!), height: ptToMm(y1! - y0!) },
+            minSize: Infinity,
+            colours: [],
+            quads: [],
+          };
+        },
+        onChar(c, _origin, _font, size, quad, colour) {
+          if (!line) return;
+          line.text += c;
+          if (c.trim()) {
+            line.minSize = Math.min(line.minSize, size);
+            line.colours.push([...(colour as unknown as number[])]);
+            line.quads.push([...(quad as unknown as number[])]);
+          }
+        },
+        endLine() {
+          if (line?.text.trim()) lines.push(line);
+          line = undefined;
+        },
+      });
   }
   return lines;
 }
@@ -82,10 +80,10 @@ export const MAX_LETTERS_PER_LINE = 70;
 const letters = (text: string) => text.replace(/[\s\p{M}]/gu, "").length;
 
 /** Clear-print breaches in a finished PDF: text below `minTextPt`, lines of running text too long. One message each. */
-export function clearPrintInPdf(pdf: Uint8Array, minTextPt: number): string[] {
+export function clearPrintInPdf(document: mupdf.Document, minTextPt: number): string[] {
   const problems: string[] = [];
   const quote = (text: string) => `"${text.replace(/\s+/g, " ").trim().slice(0, 50)}"`;
-  for (const line of printedLines(pdf)) {
+  for (const line of printedLines(document)) {
     // 0.05 pt: sizes come back from the PDF's matrices in floating point (7.99 for 8).
     if (line.minSize < minTextPt - 0.05)
       problems.push(

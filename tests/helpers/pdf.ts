@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as mupdf from "mupdf";
-import { printedLines as printedLinesOf } from "../../src/print/printed-text.ts";
+import { openWithMupdf, printedLines as printedLinesOf } from "../../src/print/printed-text.ts";
 import { PDFDocument, PDFName, PDFNumber, PDFRawStream } from "pdf-lib";
 import { expect } from "vitest";
 import { mmToPt, sizeMm, type OutputSize } from "../../src/materials/paper.ts";
@@ -115,7 +115,14 @@ const openPdf = (path: string) => mupdf.Document.openDocument(readFileSync(path)
 
 export type { PrintedLine } from "../../src/print/printed-text.ts";
 /** The lines of text of a PDF on disk, as drawn (src/print/printed-text.ts). */
-export const printedLines = (path: string) => printedLinesOf(readFileSync(path));
+export function printedLines(path: string) {
+  const document = openWithMupdf(readFileSync(path));
+  try {
+    return printedLinesOf(document);
+  } finally {
+    document.destroy();
+  }
+}
 
 /** A page rendered with mupdf at `dpi`: RGB samples, row by row. */
 function renderPage(path: string, page: number, dpi: number) {
