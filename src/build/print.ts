@@ -44,6 +44,8 @@ export interface PrintSessionOptions {
   buildDir: string;
   /** Extra browser switches (the network test routes the browser through a recording proxy). */
   browserArgs?: string[];
+  /** Pages per browser before a fresh one replaces it (the renderer's default when absent; the bench varies it). */
+  recycleAfter?: number;
 }
 
 /** What every brand's print step in one build shares: one browser, launched only when a file must be printed. */
@@ -59,20 +61,22 @@ export class PrintSession {
 
   /** Puppeteer loads only when something must be printed: a rebuild with nothing changed never starts it. */
   browser(): Promise<PrintRenderer> {
-    return (this.renderer ??= import("../print/renderer.ts").then(async ({ PrintRenderer }) => {
-      const renderer = await PrintRenderer.launch({
-        userDataDir: browserProfileDir(this.options.buildDir),
-        extraArgs: this.options.browserArgs,
+    return (this.renderer ??= import("../print/renderer.ts").then(({ PrintRenderer }) =>
+      PrintRenderer.launch({
+        launch: { userDataDir: browserProfileDir(this.options.buildDir), extraArgs: this.options.browserArgs },
+        recycleAfter: this.options.recycleAfter,
+        // Each browser's process id, recorded so that a later build can stop one this build left running when killed.
+        onLaunch: (pid) => {
+          this.browserPid = pid;
+          if (pid) recordBrowser(this.options.buildDir, pid);
+        },
       }).catch((error: Error) => {
         throw new ReportedError(
           [],
           `could not start the browser (Chromium) that prints the PDFs: ${error.message.split("\n")[0]}; npm run setup installs it, or build the site alone with --no-pdf`,
         );
-      });
-      this.browserPid = renderer.pid;
-      if (renderer.pid) recordBrowser(this.options.buildDir, renderer.pid);
-      return renderer;
-    }));
+      }),
+    ));
   }
 
   /** A folder for one brand's print pages, inside the build's own folder. */
@@ -92,8 +96,15 @@ export class PrintSession {
     return (this.version ??= printStepVersion());
   }
 
+  /** What the browser went through, when it died and was replaced; undefined when nothing happened. */
+  async browserNote(): Promise<string | undefined> {
+    const renderer = await this.renderer?.catch(() => undefined);
+    if (!renderer?.relaunched) return undefined;
+    return `browser: relaunched ${renderer.relaunched} time(s) after it stopped; ${renderer.retries} file(s) printed again`;
+  }
+
   async close(): Promise<void> {
-    if (this.renderer) await (await this.renderer).close();
+    if (this.renderer) await (await this.renderer.catch(() => undefined))?.close();
     await this.options.cache?.prune();
   }
 }

@@ -112,6 +112,8 @@ export async function build(args: string[], context: CommandContext): Promise<vo
       out.log(`site: ${brand.id} (${brand.locales.join(", ")})`);
       faultPoint("staging");
     }
+    const browserNote = await session.browserNote();
+    if (browserNote) out.log(browserNote);
     if (printProblems.length) throw new PrintProblemsError(printProblems);
     await output.commit(brands.map((b) => b.id));
     succeeded = true;

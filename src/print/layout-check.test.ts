@@ -22,7 +22,7 @@ beforeAll(async () => {
   cpSync(join(import.meta.dirname, "fixtures", "crowded.html"), join(dir, "crowded.html"));
   const fonts = join(dirname(createRequire(import.meta.url).resolve("@fontsource/atkinson-hyperlegible/package.json")), "files");
   copyFileSync(join(fonts, "atkinson-hyperlegible-latin-400-normal.woff2"), join(dir, "atkinson.woff2"));
-  [renderer, server] = await Promise.all([PrintRenderer.launch({}, 1), serve(dir)]);
+  [renderer, server] = await Promise.all([PrintRenderer.launch({ tabs: 1 }), serve(dir)]);
 });
 afterAll(async () => {
   await renderer?.close();

@@ -1,7 +1,7 @@
 /**
- * The one Puppeteer step: a single Chromium per build and a small pool of
- * tabs (about one per core), each loading built print pages over a local
- * server. Loading by URL rather than setContent() is what makes Chromium
+ * The one Puppeteer step: Chromium, recycled every few hundred pages, each
+ * page in its own browser context, about one per core at a time, loading
+ * built print pages over a local server. Loading by URL rather than setContent() is what makes Chromium
  * embed the @font-face fonts. JavaScript is off in print pages, every
  * request that leaves the build folder's server is refused, fonts are
  * awaited, and each page has a time limit.
@@ -9,14 +9,28 @@
  */
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import type { Browser, CDPSession, Page } from "puppeteer";
+import { rm } from "node:fs/promises";
+import type { Browser, BrowserContext, CDPSession, Page } from "puppeteer";
 import { BrowserGoneError } from "./browser-gone.ts";
 import { LayoutProblemsError, type LayoutProblem } from "./layout-problems.ts";
 import type { PageWords } from "./outline.ts";
 import { launchBrowser, type LaunchOptions } from "../infra/browser.ts";
 import { pxToMm, type PageGeometry } from "../materials/paper.ts";
 
-const PAGE_TIMEOUT_MS = 60_000;
+/**
+ * Pages one browser prints before a fresh one replaces it. Measured with
+ * `npm run bench -- --volume`: see the README's "Speed and scale".
+ */
+export const RECYCLE_AFTER_PAGES = 100;
+
+/** Pages one tab prints before its browser context is replaced by a fresh one (measured as above). */
+export const PAGES_PER_CONTEXT = 25;
+
+/** The most one page may take, in milliseconds: UPSTANDER_PAGE_TIMEOUT seconds, or a minute. */
+function pageTimeoutMs(): number {
+  const seconds = Number(process.env.UPSTANDER_PAGE_TIMEOUT);
+  return seconds > 0 ? seconds * 1000 : 60_000;
+}
 
 export interface RenderRequest {
   url: string;
@@ -62,22 +76,29 @@ class SerialQueue {
   }
 }
 
+/** A tab in a browser context of its own, which it prints a few dozen pages in before it is replaced. */
 class Tab {
   /** Requests are allowed only to the origin of the page being printed. */
   private origin = "";
+  /** Pages printed in this tab's context. */
+  printed = 0;
 
   private constructor(
+    readonly instance: BrowserInstance,
+    private readonly context: BrowserContext,
     readonly page: Page,
     private readonly oneAtATime: SerialQueue,
     private readonly devtools: CDPSession,
+    private readonly timeoutMs: number,
   ) {}
 
-  static async open(browser: Browser, screenshots: SerialQueue): Promise<Tab> {
-    const page = await browser.newPage();
+  static async open(instance: BrowserInstance, screenshots: SerialQueue, timeoutMs: number): Promise<Tab> {
+    const context = await instance.browser.createBrowserContext();
+    const page = await context.newPage();
     const devtools = await page.createCDPSession();
     await devtools.send("DOM.enable");
     await devtools.send("CSS.enable");
-    const tab = new Tab(page, screenshots, devtools);
+    const tab = new Tab(instance, context, page, screenshots, devtools, timeoutMs);
     await tab.page.setJavaScriptEnabled(false);
     await tab.page.emulateMediaType("print");
     await tab.page.setRequestInterception(true);
@@ -86,6 +107,11 @@ class Tab {
       else void request.abort("blockedbyclient");
     });
     return tab;
+  }
+
+  /** Closes the tab's context, and with it whatever the page still waits for. */
+  close(): Promise<void> {
+    return this.context.close().catch(() => undefined);
   }
 
   /**
@@ -134,7 +160,7 @@ class Tab {
       height: image?.height ?? mmToPx(geometry.media.height),
       deviceScaleFactor: 1,
     });
-    const response = await page.goto(url, { waitUntil: "load", timeout: PAGE_TIMEOUT_MS });
+    const response = await page.goto(url, { waitUntil: "load", timeout: this.timeoutMs });
     if (!response?.ok()) throw new Error(`could not load ${url} (HTTP ${response?.status() ?? "no response"})`);
     const failedFonts = await page.evaluate(async () => {
       await document.fonts.ready;
@@ -156,7 +182,7 @@ class Tab {
     const words = await page.evaluate(readPageWords);
     const pdf = image
       ? undefined
-      : await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: PAGE_TIMEOUT_MS });
+      : await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: this.timeoutMs });
     // Screenshots of two tabs at once can hang headless Chromium, and a tab in
     // the background may render no frame to capture
     // (https://github.com/puppeteer/puppeteer/issues/12712): take them one at
@@ -230,52 +256,215 @@ function measureOverflow(): Overflow {
   return worst;
 }
 
-/** One browser and a pool of tabs; render() waits for a free tab. */
-export class PrintRenderer {
-  private readonly idle: Tab[] = [];
-  private readonly waiting: ((tab: Tab) => void)[] = [];
+/** Renders at most `size` pages at once; the rest wait their turn, first come first served. */
+class Slots {
+  private readonly waiting: (() => void)[] = [];
 
-  /** Set when Chromium goes away mid-build (killed, crashed, out of memory): every later page fails with one clear reason. */
-  private gone = false;
+  constructor(private free: number) {}
 
-  private constructor(private readonly browser: Browser) {
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    }
+  }
+}
+
+/** One launched Chromium: how many pages it has started, how many it is printing, and whether it is still there. */
+class BrowserInstance {
+  /** Set when Chromium goes away (killed, crashed, out of memory). */
+  gone = false;
+  started = 0;
+  active = 0;
+  /** Replaced by a fresh browser: closed as soon as its last page is done. */
+  retiring = false;
+
+  constructor(
+    readonly browser: Browser,
+    readonly profileDir: string | undefined,
+  ) {
     browser.once("disconnected", () => (this.gone = true));
   }
 
-  static async launch(launch: LaunchOptions = {}, tabs = Math.max(1, Math.min(4, availableParallelism()))): Promise<PrintRenderer> {
-    const browser = await launchBrowser(launch);
-    try {
-      const renderer = new PrintRenderer(browser);
-      const screenshots = new SerialQueue();
-      renderer.idle.push(...(await Promise.all(Array.from({ length: tabs }, () => Tab.open(browser, screenshots)))));
-      return renderer;
-    } catch (error) {
-      await browser.close();
-      throw error;
-    }
+  async close(): Promise<void> {
+    if (!this.gone) await this.browser.close().catch(() => undefined);
+    this.browser.process()?.kill("SIGKILL");
+    if (this.profileDir) await rm(this.profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  }
+}
+
+export interface RendererOptions {
+  /** How the browser starts; each browser gets its own profile folder, numbered after `userDataDir`. */
+  launch?: LaunchOptions;
+  /** Pages printed at once, each in its own tab: about one per core. */
+  tabs?: number;
+  /** Pages a tab prints before its browser context is replaced by a fresh one. */
+  pagesPerContext?: number;
+  /** Pages a browser prints before a fresh browser replaces it, so its memory cannot grow with the build. */
+  recycleAfter?: number;
+  /** The most one page may take, from opening to its PDF; past it the page is closed and the file fails. */
+  pageTimeoutMs?: number;
+  /** Told each new browser's process id, so that a killed build's browser can be stopped later. */
+  onLaunch?: (pid: number | undefined) => void;
+}
+
+/** A page that did not finish in time: the file fails, naming what it waited for. */
+export class PageTimeoutError extends Error {
+  constructor(seconds: number) {
+    super(
+      `did not finish printing within ${seconds} s (a file it loads never arrived, or the page is too heavy); the limit is UPSTANDER_PAGE_TIMEOUT`,
+    );
+  }
+}
+
+/**
+ * The print step's browsers: at most `tabs` pages at once, each tab in a
+ * browser context of its own (no cookies, storage or cache shared with the
+ * other tabs), replaced by a fresh one after `pagesPerContext` pages or any
+ * failure. A browser is recycled after `recycleAfter` pages; one that dies
+ * is relaunched, and the files it was printing are printed again, once.
+ * Every page is bounded by `pageTimeoutMs`, and every DevTools call by the
+ * browser's protocol timeout, so no build can hang.
+ * https://pptr.dev/api/puppeteer.browser.createbrowsercontext
+ */
+export class PrintRenderer {
+  /** Browsers launched so far (the first included): more than one means some were recycled or relaunched. */
+  launches = 0;
+  /** Browsers that died (killed, crashed) and were replaced. */
+  relaunched = 0;
+  /** Files printed a second time because their browser died. */
+  retries = 0;
+  private instance?: Promise<BrowserInstance>;
+  private readonly live = new Set<BrowserInstance>();
+  private readonly idle: Tab[] = [];
+  private readonly slots: Slots;
+  private readonly screenshots = new SerialQueue();
+
+  private constructor(private readonly options: Required<Omit<RendererOptions, "onLaunch">> & Pick<RendererOptions, "onLaunch">) {
+    this.slots = new Slots(options.tabs);
   }
 
-  async render(request: RenderRequest): Promise<Rendered> {
-    if (this.gone) throw new BrowserGoneError();
-    const tab = this.idle.pop() ?? (await new Promise<Tab>((resolve) => this.waiting.push(resolve)));
+  static async launch(options: RendererOptions = {}): Promise<PrintRenderer> {
+    const renderer = new PrintRenderer({
+      launch: options.launch ?? {},
+      tabs: options.tabs ?? Math.max(1, Math.min(4, availableParallelism())),
+      pagesPerContext: options.pagesPerContext ?? PAGES_PER_CONTEXT,
+      recycleAfter: options.recycleAfter ?? RECYCLE_AFTER_PAGES,
+      pageTimeoutMs: options.pageTimeoutMs ?? pageTimeoutMs(),
+      onLaunch: options.onLaunch,
+    });
+    // The first browser starts now, so that a browser that cannot start is reported before any page.
+    await renderer.current();
+    return renderer;
+  }
+
+  render(request: RenderRequest): Promise<Rendered> {
+    return this.slots.run(async () => {
+      try {
+        return await this.renderOnce(request);
+      } catch (error) {
+        if (!(error instanceof BrowserGoneError)) throw error;
+        // Its browser died under it (killed, crashed): once more, in a fresh browser.
+        this.retries += 1;
+        return await this.renderOnce(request);
+      }
+    });
+  }
+
+  private async renderOnce(request: RenderRequest): Promise<Rendered> {
+    const instance = await this.current();
+    instance.started += 1;
+    instance.active += 1;
+    let tab: Tab | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        // Closing the tab's context ends whatever the page still waits for.
+        void tab?.close();
+        reject(new PageTimeoutError(this.options.pageTimeoutMs / 1000));
+      }, this.options.pageTimeoutMs);
+    });
+    let done = false;
     try {
-      return await tab.render(request);
+      const work = (async () => {
+        tab = await this.tabIn(instance);
+        return await tab.render(request);
+      })();
+      work.catch(() => undefined); // its failure after a timeout is already reported as the timeout
+      const rendered = await Promise.race([work, deadline]);
+      done = true;
+      return rendered;
     } catch (error) {
       // Puppeteer reports a dead browser as "Protocol error ... Session closed" on each page: say what happened instead.
-      throw this.gone ? new BrowserGoneError() : error;
+      throw instance.gone ? new BrowserGoneError() : error;
     } finally {
-      const next = this.waiting.shift();
-      if (next) next(tab);
-      else this.idle.push(tab);
+      clearTimeout(timer);
+      if (tab) {
+        tab.printed += 1;
+        // A tab that failed, or has printed its share, is replaced: the next file starts clean.
+        if (done && tab.printed < this.options.pagesPerContext && !instance.retiring && !instance.gone) this.idle.push(tab);
+        else await tab.close();
+      }
+      instance.active -= 1;
+      if (instance.retiring && instance.active === 0) await this.retire(instance);
     }
   }
 
-  /** The browser's process id, recorded so a killed build's browser can be stopped later. */
-  get pid(): number | undefined {
-    return this.browser.process()?.pid;
+  /** An idle tab of this browser, or a new one. */
+  private async tabIn(instance: BrowserInstance): Promise<Tab> {
+    const index = this.idle.findIndex((tab) => tab.instance === instance);
+    if (index >= 0) return this.idle.splice(index, 1)[0]!;
+    return Tab.open(instance, this.screenshots, this.options.pageTimeoutMs);
+  }
+
+  /** The browser to print with: the current one, or a fresh one when it has printed its share or died. */
+  private async current(): Promise<BrowserInstance> {
+    for (;;) {
+      const launching = (this.instance ??= this.startBrowser());
+      const instance = await launching;
+      if (!instance.gone && instance.started < this.options.recycleAfter) return instance;
+      if (this.instance === launching) {
+        if (instance.gone) this.relaunched += 1;
+        this.instance = undefined;
+        instance.retiring = true;
+        if (instance.active === 0) await this.retire(instance);
+      }
+    }
+  }
+
+  private async startBrowser(): Promise<BrowserInstance> {
+    const { userDataDir } = this.options.launch;
+    // Two browsers may overlap while one is recycled, and Chromium allows one browser per profile.
+    const profileDir = userDataDir && `${userDataDir}-${this.launches + 1}`;
+    let browser: Browser;
+    try {
+      browser = await launchBrowser({ ...this.options.launch, userDataDir: profileDir });
+    } catch (error) {
+      // The first browser not starting is a setup problem; a later one, a browser that keeps dying.
+      if (this.launches === 0) throw error;
+      throw new BrowserGoneError();
+    }
+    this.launches += 1;
+    const instance = new BrowserInstance(browser, profileDir);
+    this.live.add(instance);
+    this.options.onLaunch?.(browser.process()?.pid);
+    return instance;
+  }
+
+  /** Closes a browser (its idle tabs with it) and removes its profile. */
+  private async retire(instance: BrowserInstance): Promise<void> {
+    if (!this.live.delete(instance)) return;
+    for (let i = this.idle.length - 1; i >= 0; i--) if (this.idle[i]!.instance === instance) this.idle.splice(i, 1);
+    await instance.close();
   }
 
   async close(): Promise<void> {
-    if (!this.gone) await this.browser.close();
+    this.instance = undefined;
+    await Promise.all([...this.live].map((instance) => this.retire(instance)));
   }
 }

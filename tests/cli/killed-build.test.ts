@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../src/infra/paths.ts";
 import { TEST_PRINT_CACHE } from "../build/shared-build.ts";
-import { copyOfData, run, runScript, tempDir, treeHash, type RunEnv } from "../helpers/cli.ts";
+import { copyOfData, run, runScript, tempDir, type RunEnv } from "../helpers/cli.ts";
 
 let data: string;
 beforeAll(() => {
@@ -73,28 +73,6 @@ describe("a build killed with SIGKILL", () => {
     expect(readdirSync(join(out, "..")).sort()).toEqual(["dist"]);
     for (const file of ["index.html", "en/index.html", made]) expect(existsSync(join(out, "upstander", file)), file).toBe(true);
     expect(processesUsing(join(out, ".upstander-build-"))).toEqual([]);
-  });
-
-  it("a browser killed mid-print: one clear reason, the previous output intact, nothing left behind", async () => {
-    const out = join(tempDir("browser-kill"), "dist");
-    expect((await build([...siteOnly, "--out", out])).code).toBe(0);
-    const before = treeHash(out);
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "build.ts"), "--brand", "upstander", "--out", out], {
-      cwd: ROOT,
-      env: { ...process.env, UPSTANDER_DATA: data, UPSTANDER_CACHE: tempDir("cache") },
-    });
-    let [stdout, stderr] = ["", ""];
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    // Once the first PDF is out, the browser is up and printing the others.
-    await waitFor(() => (stdout.includes("print 1/") ? [true] : []));
-    const browsers = processesUsing(join(out, ".upstander-build-"));
-    for (const pid of browsers) process.kill(pid, "SIGKILL");
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    expect(code).toBe(1);
-    expect(stderr).toContain("build failed: the browser (Chromium) stopped while printing: it was killed or crashed");
-    expect(stderr).not.toMatch(/Protocol error|Session closed|\n\s+at /);
-    expect(treeHash(out)).toEqual(before);
   });
 
   it("SIGTERM mid-print stops the browser and removes the build's folder at once", async () => {
