@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { printableIds, type PrintableId } from "../materials/registry.ts";
 import { localeCodePattern } from "../content/schemas.ts";
 import { UsageError } from "../infra/report.ts";
+import { parseShard, type Shard } from "./shard.ts";
 
 const examples = { brand: "--brand upstander", locale: "--locale en,es", material: "--material poster" };
 
@@ -17,6 +18,8 @@ export interface BuildOptions {
   bleed: boolean;
   /** A CMYK PDF/X press file beside each PDF (implies bleed). */
   press: boolean;
+  /** Print only this share of the files, into its own output, for `npm run merge` (src/build/shard.ts). */
+  shard?: Shard;
   out: string;
 }
 
@@ -37,6 +40,7 @@ export function parseBuildArgs(args: string[]): BuildOptions {
       "no-pdf": { type: "boolean", default: false },
       bleed: { type: "boolean", default: false },
       press: { type: "boolean", default: false },
+      shard: { type: "string" },
       out: { type: "string", default: "dist" },
     },
   });
@@ -57,6 +61,7 @@ export function parseBuildArgs(args: string[]): BuildOptions {
     // A print shop trims: press files always have bleed and crop marks.
     bleed: values.bleed || values.press,
     press: values.press,
+    ...(values.shard !== undefined && { shard: parseShard(values.shard) }),
     out: values.out,
   };
 }

@@ -10,6 +10,18 @@ import { fileProblem, formatProblem, ProblemsError, type Problem } from "../infr
 import { upstanderDirectories, upstanderPlugin } from "../site/eleventy-plugin.ts";
 import { faultPoint } from "./output-dir.ts";
 import type { BuildTarget } from "../site/target.ts";
+import { writeManifest, type Manifest } from "../print/manifest.ts";
+
+/**
+ * A brand's folder made whole: its manifest (when it has print files) and
+ * its site, whose downloads page lists them. The site is small and always
+ * whole, in every language, so its links never point at a missing page.
+ */
+export async function publishBrand(target: BuildTarget, manifest: Manifest, brandDir: string, out: Console): Promise<void> {
+  if (manifest.files.length) await writeManifest(brandDir, manifest);
+  await renderWithEleventy({ ...target, site: { downloads: manifest.files } }, brandDir);
+  out.log(`site: ${target.brand.id} (${target.brand.locales.join(", ")})`);
+}
 
 export async function renderWithEleventy(target: BuildTarget, outDir: string): Promise<void> {
   const textProblems = new Map<string, Problem>();

@@ -6,13 +6,15 @@
  * Brand folders are swapped in only when every brand has built
  * (src/build/output-dir.ts).
  */
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { resolveBrandDir, shippedBrandDirs, type Brand } from "../brand/load.ts";
 import { parseBuildArgs, type BuildOptions } from "../build/options.ts";
 import { claimOutput, faultPoint, inspectOutput, type Output } from "../build/output-dir.ts";
 import { keepUnbuiltPrints } from "../build/keep-prints.ts";
 import { buildPrints, PrintProblemsError, PrintSession } from "../build/print.ts";
-import { renderWithEleventy } from "../build/site.ts";
+import { publishBrand } from "../build/site.ts";
+import { keysInShard, shardKey, type ShardManifest } from "../build/shard.ts";
 import { localizeBrand } from "../site/target.ts";
 import { runChecks } from "../checks.ts";
 import type { Content } from "../content/load.ts";
@@ -65,7 +67,10 @@ export async function build(args: string[], context: CommandContext): Promise<vo
   if (!reportProblems(problems, out) || !content) throw new CommandFailed();
   checkLocaleFlag(brands, options);
   // The flyer pairs the brand's first two locales even when --locale picks one of them.
-  const plans = brands.map((brand) => (options.pdf ? planPrints(brand, { materials: options.materials, locales: options.locales }) : []));
+  const planned = brands.map((brand) => (options.pdf ? planPrints(brand, { materials: options.materials, locales: options.locales }) : []));
+  const keys = planned.map((plan, index) => plan.map((file) => shardKey(brands[index]!.id, file.path)));
+  const mine = options.shard && keysInShard(keys.flat(), options.shard);
+  const plans = mine ? planned.map((plan, index) => plan.filter((_, position) => mine.has(keys[index]![position]!))) : planned;
 
   // Each brand's text, localized once for both of its Eleventy runs and the PDFs' metadata.
   const targets = brands.map((brand) => ({ content: content as Content, brand, sites: localizeBrand(content as Content, brand) }));
@@ -94,8 +99,9 @@ export async function build(args: string[], context: CommandContext): Promise<vo
         printProblems.push(...error.problems.map(inBrandFolder));
         continue;
       }
-      // --material, --locale and --no-pdf replace only the files they make: the brand's others carry over.
-      const files = await keepUnbuiltPrints(join(output.dir, brand.id), brandDir, planPrints(brand), made);
+      // --material, --locale and --no-pdf replace only the files they make: the brand's others carry over
+      // (not into a shard, which holds exactly its share).
+      const files = options.shard ? made : await keepUnbuiltPrints(join(output.dir, brand.id), brandDir, planPrints(brand), made);
       let press: ManifestPressFile[] | undefined;
       if (options.press && files.length) {
         const made = await buildPressFiles(brand, files, brandDir);
@@ -106,10 +112,14 @@ export async function build(args: string[], context: CommandContext): Promise<vo
         press = made.press;
         out.log(`press: ${brand.id}, ${press.length} PDF/X file(s) checked (${press[0]?.pdfx}, ${press[0]?.outputIntent})`);
       }
-      if (files.length) await writeManifest(brandDir, { brand: brand.id, files, ...(press && { press }) });
-      // The site is small and always whole, in every language, so its links never point at a missing page.
-      await renderWithEleventy({ ...targets[index]!, site: { downloads: files } }, brandDir);
-      out.log(`site: ${brand.id} (${brand.locales.join(", ")})`);
+      const manifest = { brand: brand.id, files, ...(press && { press }) };
+      if (options.shard) {
+        // A shard's share, with what merge needs to check the shards belong together; the site is rendered at merge.
+        const { out: _, shard, ...selection } = options;
+        const share: ShardManifest = { ...manifest, shard: { ...shard, options: selection } };
+        await mkdir(brandDir, { recursive: true });
+        await writeManifest(brandDir, share);
+      } else await publishBrand(targets[index]!, manifest, brandDir, out);
       faultPoint("staging");
     }
     const browserNote = await session.browserNote();

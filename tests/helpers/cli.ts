@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { audit } from "../../src/commands/audit.ts";
 import { build } from "../../src/commands/build.ts";
 import { check } from "../../src/commands/check.ts";
+import { merge } from "../../src/commands/merge.ts";
 import { newBrand } from "../../src/commands/new-brand.ts";
 import { translations } from "../../src/commands/translations.ts";
 import { ROOT } from "../../src/infra/paths.ts";
@@ -16,8 +17,8 @@ export { tempDir };
 
 export type RunResult = CapturedRun;
 
-type Script = "build" | "check" | "new-brand" | "audit" | "translations";
-const commands: Record<Script, Command> = { build, check, "new-brand": newBrand, audit, translations };
+type Script = "build" | "merge" | "check" | "new-brand" | "audit" | "translations";
+const commands: Record<Script, Command> = { build, merge, check, "new-brand": newBrand, audit, translations };
 
 /**
  * `npm run <script>` as its own process, through tsx: for the few tests

@@ -1,0 +1,45 @@
+/**
+ * `--shard K/N` (Playwright's convention, https://playwright.dev/docs/test-sharding):
+ * the build's print files, across every selected brand, in one stable order
+ * (brand id, then the file's path, compared as plain text), dealt out in
+ * turn to N shards; shard K prints every Nth file from the Kth. Each shard
+ * writes its own output folder; `npm run merge` combines them, and renders
+ * each brand's site there, since the site's downloads page lists every
+ * file's size and checksum, which no single shard knows.
+ */
+import { UsageError } from "../infra/report.ts";
+import type { Manifest } from "../print/manifest.ts";
+import type { BuildOptions } from "./options.ts";
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  total: number;
+}
+
+export function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const [index, total] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+  if (!match || total < 1 || index < 1 || index > total)
+    throw new UsageError(`--shard: "${value}" is not a shard; write K/N with 1 <= K <= N, e.g. --shard 1/4 ... --shard 4/4`);
+  return { index, total };
+}
+
+/** The same order on every machine: code units, not the locale's collation. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Which of `keys` (unique across the whole build) belong to `shard`. */
+export function keysInShard(keys: readonly string[], shard: Shard): Set<string> {
+  return new Set([...keys].sort(byText).filter((_, position) => position % shard.total === shard.index - 1));
+}
+
+/** A print file's key across the whole build. */
+export const shardKey = (brandId: string, path: string) => `${brandId}/${path}`;
+
+/** What a shard's brand folder records beside its share of the files: enough for merge to check the shards belong together. */
+export interface ShardManifest extends Manifest {
+  shard: Shard & {
+    /** The build's selection, the same for every shard of one build (the output folder aside). */
+    options: Omit<BuildOptions, "out" | "shard">;
+  };
+}
