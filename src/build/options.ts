@@ -18,6 +18,8 @@ export interface BuildOptions {
   bleed: boolean;
   /** A CMYK PDF/X press file beside each PDF (implies bleed). */
   press: boolean;
+  /** Rebuild every selected brand, even one whose inputs did not change (after upgrading Chromium or Ghostscript). */
+  force: boolean;
   /** Print only this share of the files, into its own output, for `npm run merge` (src/build/shard.ts). */
   shard?: Shard;
   out: string;
@@ -41,6 +43,7 @@ export function parseBuildArgs(args: string[]): BuildOptions {
       bleed: { type: "boolean", default: false },
       press: { type: "boolean", default: false },
       shard: { type: "string" },
+      force: { type: "boolean", default: false },
       out: { type: "string", default: "dist" },
     },
   });
@@ -61,6 +64,7 @@ export function parseBuildArgs(args: string[]): BuildOptions {
     // A print shop trims: press files always have bleed and crop marks.
     bleed: values.bleed || values.press,
     press: values.press,
+    force: values.force,
     ...(values.shard !== undefined && { shard: parseShard(values.shard) }),
     out: values.out,
   };

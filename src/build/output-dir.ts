@@ -33,6 +33,10 @@ const JOURNAL = "swap.json";
 interface Marker {
   /** Files (relative to the brand folder) each brand folder received from the build. */
   brands: Record<string, string[]>;
+  /** Each brand's input hash (src/build/fingerprint.ts) when its folder was made. */
+  inputs?: Record<string, string>;
+  /** The day from which the checks must run again, even on unchanged inputs (content/cross-check.ts checksValidUntil). */
+  recheckOn?: string;
 }
 
 /** Folders of the project that an output must never be, nor be inside. */
@@ -89,7 +93,7 @@ async function writeAtomically(path: string, text: string) {
 async function readMarker(out: string): Promise<Marker> {
   try {
     const parsed = JSON.parse(await readFile(join(out, MARKER), "utf8")) as Partial<Marker>;
-    return { brands: parsed.brands && typeof parsed.brands === "object" ? parsed.brands : {} };
+    return { ...parsed, brands: parsed.brands && typeof parsed.brands === "object" ? parsed.brands : {} };
   } catch {
     return { brands: {} };
   }
@@ -248,12 +252,15 @@ export class Output {
   }
 
   /**
-   * Swaps the staged brand folders in. The journal is written first, so a
-   * build killed between renames is finished by the next one.
+   * Swaps the staged brand folders in, recording each one's input hash. The
+   * journal is written first, so a build killed between renames is
+   * finished by the next one.
    */
-  async commit(brandIds: string[]): Promise<void> {
+  async commit(brandIds: string[], inputs: { hashes: Record<string, string>; recheckOn: string }): Promise<void> {
     const marker = await readMarker(this.dir);
     for (const id of brandIds) marker.brands[id] = filesUnder(this.staged(id));
+    marker.inputs = { ...marker.inputs, ...inputs.hashes };
+    marker.recheckOn = inputs.recheckOn;
     await writeAtomically(join(this.buildDir, JOURNAL), JSON.stringify({ brands: marker.brands, swap: brandIds }));
     await swapIn(this.dir, this.buildDir, brandIds, marker);
   }
@@ -301,6 +308,29 @@ export class Output {
         await rm(join(parent, entry), { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * Which of `hashes` an output folder already holds a brand made from: the
+ * brand's folder has exactly the files recorded for it, and the checks'
+ * results cannot have changed since (before the marker's recheck day).
+ * None while another build works in the folder or a killed one left its
+ * work there: the full path waits for the one and cleans up after the other.
+ * Read without the lock: the marker is only ever replaced whole.
+ */
+export async function unchangedBrands(out: string, hashes: string[], today: string): Promise<Map<string, string>> {
+  const unchanged = new Map<string, string>();
+  const entries = await readdir(resolve(out)).catch(() => []);
+  if (entries.some((entry) => entry === LOCK || entry.startsWith(BUILD_PREFIX))) return unchanged;
+  const marker = await readMarker(resolve(out));
+  if (!marker.recheckOn || today >= marker.recheckOn) return unchanged;
+  for (const [id, hash] of Object.entries(marker.inputs ?? {})) {
+    if (!hashes.includes(hash)) continue;
+    const dir = join(resolve(out), id);
+    const recorded = marker.brands[id] ?? [];
+    if (lstatSafe(dir)?.isDirectory() && JSON.stringify(filesUnder(dir)) === JSON.stringify([...recorded].sort())) unchanged.set(hash, id);
+  }
+  return unchanged;
 }
 
 /** Rename each staged brand folder into place (the old one moved aside first), then record what each holds. */

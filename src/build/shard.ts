@@ -40,6 +40,6 @@ export const shardKey = (brandId: string, path: string) => `${brandId}/${path}`;
 export interface ShardManifest extends Manifest {
   shard: Shard & {
     /** The build's selection, the same for every shard of one build (the output folder aside). */
-    options: Omit<BuildOptions, "out" | "shard">;
+    options: Omit<BuildOptions, "out" | "shard" | "force">;
   };
 }

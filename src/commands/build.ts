@@ -10,7 +10,9 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { resolveBrandDir, shippedBrandDirs, type Brand } from "../brand/load.ts";
 import { parseBuildArgs, type BuildOptions } from "../build/options.ts";
-import { claimOutput, faultPoint, inspectOutput, type Output } from "../build/output-dir.ts";
+import { claimOutput, faultPoint, inspectOutput, unchangedBrands, type Output } from "../build/output-dir.ts";
+import { brandFingerprints, selectionOf } from "../build/fingerprint.ts";
+import { checksValidUntil } from "../content/cross-check.ts";
 import { keepUnbuiltPrints } from "../build/keep-prints.ts";
 import { buildPrints, PrintProblemsError, PrintSession } from "../build/print.ts";
 import { publishBrand } from "../build/site.ts";
@@ -63,9 +65,25 @@ export async function build(args: string[], context: CommandContext): Promise<vo
   const brandDirs = options.brands.map((b) => resolveBrandDir(dataDir, b));
   const protect = { project: ROOT, data: dataDir, brandDirs: brandDirs.length ? brandDirs : shippedBrandDirs(dataDir) };
   inspectOutput(options.out, protect);
-  const { content, brands, problems } = runChecks({ dataDir, brandDirs });
+  // A brand whose inputs did not change since its folder was built is kept as it is (a shard always builds its share).
+  const hashes = options.shard ? [] : await brandFingerprints(dataDir, protect.brandDirs, selectionOf(options));
+  const unchanged = options.force
+    ? new Map<string, string>()
+    : await unchangedBrands(options.out, hashes, new Date().toISOString().slice(0, 10));
+  if (hashes.length && hashes.every((hash) => unchanged.has(hash))) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    out.log(
+      `build: nothing changed since the last build: ${hashes.length} brand(s) in ${join(options.out)}/ kept as they are (${seconds} s)`,
+    );
+    return;
+  }
+  const { content, brands: checked, problems } = runChecks({ dataDir, brandDirs });
   if (!reportProblems(problems, out) || !content) throw new CommandFailed();
-  checkLocaleFlag(brands, options);
+  checkLocaleFlag(checked, options);
+  // Brands load in the order of their folders, so each brand's hash is at its index.
+  const brands = checked.filter((brand, index) => unchanged.get(hashes[index]!) !== brand.id);
+  const hashOf = new Map(checked.map((brand, index) => [brand.id, hashes[index]]));
+  for (const brand of checked) if (!brands.includes(brand)) out.log(`site: ${brand.id} unchanged since the last build, kept`);
   // The flyer pairs the brand's first two locales even when --locale picks one of them.
   const planned = brands.map((brand) => (options.pdf ? planPrints(brand, { materials: options.materials, locales: options.locales }) : []));
   const keys = planned.map((plan, index) => plan.map((file) => shardKey(brands[index]!.id, file.path)));
@@ -90,7 +108,7 @@ export async function build(args: string[], context: CommandContext): Promise<vo
     for (const [index, brand] of brands.entries()) {
       const brandDir = output.staged(brand.id);
       // With several brands, each file is named inside its brand's folder, as in the output.
-      const inBrandFolder = (problem: Problem) => (brands.length > 1 ? { ...problem, file: `${brand.id}/${problem.file}` } : problem);
+      const inBrandFolder = (problem: Problem) => (checked.length > 1 ? { ...problem, file: `${brand.id}/${problem.file}` } : problem);
       let made: ManifestFile[] = [];
       try {
         made = plans[index]!.length ? await buildPrints(targets[index]!, plans[index]!, brandDir, session) : [];
@@ -115,8 +133,8 @@ export async function build(args: string[], context: CommandContext): Promise<vo
       const manifest = { brand: brand.id, files, ...(press && { press }) };
       if (options.shard) {
         // A shard's share, with what merge needs to check the shards belong together; the site is rendered at merge.
-        const { out: _, shard, ...selection } = options;
-        const share: ShardManifest = { ...manifest, shard: { ...shard, options: selection } };
+        const { out: _, shard, force: __, ...selection } = options;
+        const share: ShardManifest = { ...manifest, shard: { ...shard!, options: selection } };
         await mkdir(brandDir, { recursive: true });
         await writeManifest(brandDir, share);
       } else await publishBrand(targets[index]!, manifest, brandDir, out);
@@ -125,7 +143,11 @@ export async function build(args: string[], context: CommandContext): Promise<vo
     const browserNote = await session.browserNote();
     if (browserNote) out.log(browserNote);
     if (printProblems.length) throw new PrintProblemsError(printProblems);
-    await output.commit(brands.map((b) => b.id));
+    const built = Object.fromEntries(brands.flatMap((brand) => (hashOf.get(brand.id) ? [[brand.id, hashOf.get(brand.id)!]] : [])));
+    await output.commit(
+      brands.map((b) => b.id),
+      { hashes: built, recheckOn: checksValidUntil(content) },
+    );
     succeeded = true;
   } finally {
     session.options.progress.end();
@@ -137,5 +159,8 @@ export async function build(args: string[], context: CommandContext): Promise<vo
   const printed = options.pdf
     ? `, ${files} print file(s) with ${session.pages} page(s) (${session.rendered} printed, ${session.reused} unchanged)`
     : "";
-  out.log(`build: ${brands.length} brand(s)${printed} into ${join(options.out)}/ in ${seconds} s`);
+  const kept = checked.length - brands.length;
+  out.log(
+    `build: ${brands.length} brand(s)${kept ? ` (${kept} unchanged, kept)` : ""}${printed} into ${join(options.out)}/ in ${seconds} s`,
+  );
 }

@@ -14,6 +14,8 @@ import { parseArgs } from "node:util";
 import { resolveBrandDir, shippedBrandDirs } from "../brand/load.ts";
 import { collectBrandFiles, readShards } from "../build/merge.ts";
 import { claimOutput, inspectOutput } from "../build/output-dir.ts";
+import { brandFingerprints, selectionOf } from "../build/fingerprint.ts";
+import { checksValidUntil } from "../content/cross-check.ts";
 import { publishBrand } from "../build/site.ts";
 import { runChecks } from "../checks.ts";
 import { ROOT } from "../infra/paths.ts";
@@ -71,7 +73,12 @@ export async function merge(args: string[], context: CommandContext): Promise<vo
       const manifest = { brand: brand.id, files, ...(options.press && files.length && { press }) };
       await publishBrand({ content, brand, sites: localizeBrand(content, brand) }, manifest, brandDir, out);
     }
-    await output.commit(brands.map((b) => b.id));
+    // The same input hashes an unsharded build records, so building into the merged output again is a no-op.
+    const hashes = await brandFingerprints(dataDir, protect.brandDirs, selectionOf(options));
+    await output.commit(
+      brands.map((b) => b.id),
+      { hashes: Object.fromEntries(brands.map((brand, index) => [brand.id, hashes[index]!])), recheckOn: checksValidUntil(content) },
+    );
     succeeded = true;
   } finally {
     await output.release({ succeeded });

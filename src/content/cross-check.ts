@@ -287,6 +287,20 @@ function checkReferences(content: Content): Problem[] {
   return problems;
 }
 
+/**
+ * The first day on which the checks can say something new of unchanged
+ * content: when its next contact passes the age limit. A build whose
+ * inputs did not change skips the checks only before that day.
+ */
+export function checksValidUntil(content: Content): string {
+  const days = content.contacts.map((contact) => {
+    const due = new Date(`${contact.verified}T00:00:00Z`);
+    due.setUTCMonth(due.getUTCMonth() + STALE_AFTER_MONTHS);
+    return due.toISOString().slice(0, 10);
+  });
+  return days.sort()[0] ?? "9999-12-31";
+}
+
 function checkVerification(content: Content, today: Date): Problem[] {
   const limit = new Date(today);
   limit.setMonth(limit.getMonth() - STALE_AFTER_MONTHS);

@@ -42,7 +42,7 @@ it("keeps the previous dist when rendering itself fails", async () => {
   expect((await run("build", ["--no-pdf", "--out", out], { UPSTANDER_DATA: data })).code).toBe(0);
   const before = snapshot(out);
   // Every check passes; Eleventy then fails while writing the pages, as a bug in a template would.
-  const failed = await run("build", ["--no-pdf", "--out", out], { UPSTANDER_DATA: data, UPSTANDER_FAIL_AT: "render" });
+  const failed = await run("build", ["--no-pdf", "--force", "--out", out], { UPSTANDER_DATA: data, UPSTANDER_FAIL_AT: "render" });
   expect(failed.code).toBe(1);
   expect(failed.stderr).toMatch(/^error: templates\/index\.njk: render: fault injected at render \(UPSTANDER_FAIL_AT\)$/m);
   expect(snapshot(out)).toEqual(before);

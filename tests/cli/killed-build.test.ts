@@ -56,8 +56,8 @@ describe("a build killed with SIGKILL", () => {
   ])("at %s: the next build completes the output, and leaves no staging folder and no browser", async (stage, args, made) => {
     const out = join(tempDir("kill"), "dist");
     expect((await build([...args, "--out", out])).code).toBe(0);
-    // Its own process: the kill takes the whole process with it.
-    const killed = await runScript("build", [...args, "--out", out], {
+    // Its own process: the kill takes the whole process with it. --force: the same inputs would otherwise be kept as built.
+    const killed = await runScript("build", [...args, "--force", "--out", out], {
       UPSTANDER_DATA: data,
       UPSTANDER_CACHE: tempDir("cache"),
       UPSTANDER_KILL_AT: stage,
