@@ -24,9 +24,8 @@ import { CommandFailed, reportProblems, UsageError, type CommandContext } from "
 import { planPrints } from "../materials/plan.ts";
 import { localizeBrand } from "../site/target.ts";
 
-export async function merge(args: string[], context: CommandContext): Promise<void> {
-  const started = performance.now();
-  const { dataDir, console: out } = context;
+/** `--out DIR` and the shard folders. */
+export function parseMergeArgs(args: string[]): { out: string; shards: string[] } {
   const { values, positionals } = parseArgs({
     args,
     strict: true,
@@ -34,6 +33,14 @@ export async function merge(args: string[], context: CommandContext): Promise<vo
     options: { out: { type: "string", default: "dist" } },
   });
   if (!positionals.length) throw new UsageError("name the shards' output folders, e.g. npm run merge -- --out dist shard-1 shard-2");
+  return { out: values.out, shards: positionals };
+}
+
+export async function merge(args: string[], context: CommandContext): Promise<void> {
+  const started = performance.now();
+  const { dataDir, console: out } = context;
+  const values = parseMergeArgs(args);
+  const positionals = values.shards;
   const read = readShards(positionals);
   if (!read.shards) {
     reportProblems(read.problems, out);
