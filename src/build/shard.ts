@@ -8,8 +8,6 @@
  * file's size and checksum, which no single shard knows.
  */
 import { UsageError } from "../infra/report.ts";
-import type { Manifest } from "../print/manifest.ts";
-import type { BuildOptions } from "./options.ts";
 
 export interface Shard {
   /** 1-based. */
@@ -35,11 +33,3 @@ export function keysInShard(keys: readonly string[], shard: Shard): Set<string> 
 
 /** A print file's key across the whole build. */
 export const shardKey = (brandId: string, path: string) => `${brandId}/${path}`;
-
-/** What a shard's brand folder records beside its share of the files: enough for merge to check the shards belong together. */
-export interface ShardManifest extends Manifest {
-  shard: Shard & {
-    /** The build's selection, the same for every shard of one build (the output folder aside). */
-    options: Omit<BuildOptions, "out" | "shard" | "force">;
-  };
-}

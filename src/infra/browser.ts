@@ -47,16 +47,18 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Extra switches (tests route the browser through a recording proxy with this). */
   extraArgs?: string[];
+  /** The most any one DevTools call may wait for its answer; a minute when absent. */
+  protocolTimeoutMs?: number;
 }
 
-export function launchBrowser({ userDataDir, extraArgs = [] }: LaunchOptions = {}): Promise<Browser> {
+export function launchBrowser({ userDataDir, extraArgs = [], protocolTimeoutMs = 60_000 }: LaunchOptions = {}): Promise<Browser> {
   const isRoot = process.getuid?.() === 0;
   return puppeteer.launch({
     headless: true,
     userDataDir,
-    // Any DevTools call still unanswered after a minute fails instead of waiting
+    // Any DevTools call still unanswered after its limit fails instead of waiting
     // (Puppeteer's default is three minutes): a stuck page becomes an error, not a stalled build.
-    protocolTimeout: 60_000,
+    protocolTimeout: protocolTimeoutMs,
     // Chromium refuses to start as root without --no-sandbox; elsewhere keep the sandbox.
     args: [...(isRoot ? ["--no-sandbox"] : []), "--disable-gpu", ...STAY_HOME_ARGS, ...extraArgs],
   });

@@ -53,19 +53,23 @@ export async function makePressPdf(input: string, output: string, options: Press
   const work = await mkdtemp(join(tmpdir(), "upstander-press-"));
   try {
     const prepared = join(work, "prepared.pdf");
-    const { bytes, title } = await preparedForPress(await readFile(input)).catch((error: Error) => {
+    const { bytes, title, date } = await preparedForPress(await readFile(input)).catch((error: Error) => {
       throw new Error(`${input} could not be read as a PDF to prepare it for the press: ${error.message}`);
     });
     await writeFile(prepared, bytes);
     const pdfmarks = join(work, "pdfx.ps");
     await writeFile(pdfmarks, pdfxMarks(profile, options.profileName, options.title ?? title ?? basename(input)));
     const iccDir = (await sameBytes(profile, DEFAULT_CMYK_PROFILE)) ? undefined : await iccFolderConvertingTo(profile, work);
-    const stderr = await ghostscript(ghostscriptArguments(prepared, pdfmarks, output, profile, iccDir)).catch(
+    // Reproducible: Ghostscript takes its dates from SOURCE_DATE_EPOCH (here the tagged PDF's own date)
+    // and its document ID from them and the output's name, so it writes a name that is always the same.
+    const made = "press.pdf";
+    const stderr = await ghostscript(ghostscriptArguments(prepared, pdfmarks, made, profile, iccDir), { cwd: work, date }).catch(
       (error: Error & { stderr?: string }) => {
         throw new Error(`Ghostscript could not make a press PDF of ${input}: ${firstLines(error.stderr || error.message)}`);
       },
     );
     if (NOT_PDFX.test(stderr)) throw new Error(`Ghostscript could not make ${input} PDF/X: ${firstLines(stderr)}`);
+    await copyFile(join(work, made), output);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -94,10 +98,12 @@ function ghostscriptArguments(prepared: string, pdfmarks: string, output: string
   ];
 }
 
-function ghostscript(args: string[]): Promise<string> {
+function ghostscript(args: string[], { cwd, date }: { cwd: string; date?: Date }): Promise<string> {
+  const env = { ...process.env, ...(date && { SOURCE_DATE_EPOCH: String(Math.floor(date.getTime() / 1000)) }) };
   return new Promise((done, fail) => {
-    execFile("gs", args, { maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      if (error) fail(Object.assign(error, { stderr }));
+    execFile("gs", args, { cwd, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      // Ghostscript writes some of its errors (a profile it cannot read) to standard output.
+      if (error) fail(Object.assign(error, { stderr: `${stderr}\n${stdout}`.trim() }));
       else done(stderr);
     });
   });
@@ -155,12 +161,12 @@ function postScriptText(text: string): string {
 }
 
 /** The PDF with neutral RGB colours as DeviceGray and inert transparency groups gone, and its title for the press file. */
-async function preparedForPress(bytes: Uint8Array): Promise<{ bytes: Uint8Array; title?: string }> {
+async function preparedForPress(bytes: Uint8Array): Promise<{ bytes: Uint8Array; title?: string; date?: Date }> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   grayNeutralColoursInPages(pdf);
   grayNeutralColoursInForms(pdf);
   dropInertTransparencyGroups(pdf);
-  return { bytes: await pdf.save({ useObjectStreams: false }), title: pdf.getTitle() };
+  return { bytes: await pdf.save({ useObjectStreams: false }), title: pdf.getTitle(), date: pdf.getCreationDate() };
 }
 
 function grayNeutralColoursInPages(pdf: PDFDocument) {

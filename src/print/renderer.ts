@@ -443,7 +443,7 @@ export class PrintRenderer {
     const profileDir = userDataDir && `${userDataDir}-${this.launches + 1}`;
     let browser: Browser;
     try {
-      browser = await launchBrowser({ ...this.options.launch, userDataDir: profileDir });
+      browser = await launchBrowser({ ...this.options.launch, userDataDir: profileDir, protocolTimeoutMs: this.options.pageTimeoutMs });
     } catch (error) {
       // The first browser not starting is a setup problem; a later one, a browser that keeps dying.
       if (this.launches === 0) throw error;

@@ -1,7 +1,7 @@
 /**
  * A sharded build: `--shard 1/2` and `--shard 2/2` merged with `npm run
  * merge` give the same output as one unsharded build, file for file and
- * byte for byte. Each build prints with its own empty cache, so equal bytes
+ * byte for byte, press files included. Each build prints with its own empty cache, so equal bytes
  * show the PDFs are reproducible, not copied from one cache. Merge refuses,
  * naming what is wrong, shards that do not make one whole build.
  */
@@ -12,7 +12,8 @@ import type { Manifest } from "../../src/print/manifest.ts";
 import { run, tempDir, treeHash } from "../helpers/cli.ts";
 
 const root = tempDir("shard");
-const selection = ["--brand", "upstander", "--brand", "northshire", "--locale", "en", "--material", "poster,wallet-card,social"];
+// --press too: the press files, made by Ghostscript, must come out the same bytes as well.
+const selection = ["--brand", "upstander", "--brand", "northshire", "--locale", "en", "--material", "poster,wallet-card,social", "--press"];
 const build = async (out: string, ...args: string[]) => {
   const result = await run("build", [...selection, ...args, "--out", join(root, out)], { UPSTANDER_CACHE: tempDir("cache") });
   expect(result.stderr).toBe("");
@@ -36,7 +37,7 @@ describe("shard 1/2 and 2/2, merged", () => {
       expect(one!.filter((path) => two!.includes(path))).toEqual([]);
     }
     // A shard holds prints and its share of the manifest, and no site.
-    expect(readdirSync(join(root, "shard-1", "upstander")).sort()).toEqual(["manifest.json", "print"]);
+    expect(readdirSync(join(root, "shard-1", "upstander")).sort()).toEqual(["manifest.json", "press", "print"]);
   });
 
   it("are the unsharded build: the same files with the same bytes, manifests and sites included", async () => {
@@ -45,6 +46,7 @@ describe("shard 1/2 and 2/2, merged", () => {
     expect(merged.code).toBe(0);
     expect(merged.stdout).toContain("merge: 2 shard(s), 2 brand(s)");
     for (const brand of ["upstander", "northshire"]) {
+      expect(manifest("merged", brand).press?.length).toBe(4);
       expect(manifest("merged", brand)).toEqual(manifest("unsharded", brand));
       expect(treeHash(join(root, "merged", brand)), brand).toBe(treeHash(join(root, "unsharded", brand)));
     }

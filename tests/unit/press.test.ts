@@ -5,7 +5,7 @@
  * check names what a print shop would refuse in PDFs made to break it.
  */
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cmyk, PDFDocument, PDFName, rgb, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -105,8 +105,11 @@ describe("makePressPdf", () => {
   });
 
   it("names the input and Ghostscript's complaint when Ghostscript fails", async () => {
-    await expect(makePressPdf(input, join(dir, "no-such-folder", "press.pdf"), PRESS)).rejects.toThrow(
-      /^Ghostscript could not make a press PDF of .*rgb\.pdf: .*no-such-folder/,
+    // A CMYK profile by its header, cut short after it: Ghostscript cannot read it.
+    const broken = file("broken-cmyk.icc");
+    writeFileSync(broken, readFileSync(DEFAULT_CMYK_PROFILE).subarray(0, 200));
+    await expect(makePressPdf(input, file("broken-profile.pdf"), { ...PRESS, profile: broken })).rejects.toThrow(
+      /^Ghostscript could not make a press PDF of .*rgb\.pdf: .*Unrecoverable error/,
     );
   });
 
