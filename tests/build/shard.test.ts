@@ -68,14 +68,14 @@ describe("merge refuses shards that are not one whole build, and writes nothing"
     const other = join(root, "other");
     cpSync(join(root, "shard-2"), other, { recursive: true });
     const path = join(other, "upstander", "manifest.json");
-    const edited = JSON.parse(readFileSync(path, "utf8")) as Manifest & { shard: { options: { bleed: boolean } } };
-    edited.shard.options.bleed = true;
+    const edited = JSON.parse(readFileSync(path, "utf8")) as Manifest & { shard: { options: { locales: string[] } } };
+    edited.shard.options.locales = ["es"];
     writeFileSync(path, JSON.stringify(edited));
     const result = await merge("mixed", "shard-1", "shard-1", "other");
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/shard-1: merge: is shard 1\/2 again \(so is .*shard-1\): give each shard once/);
     expect(result.stderr).toMatch(
-      /other\/upstander: merge: is shard 2\/2 of another build than .*shard-1 \(bleed is true here, false there\)/,
+      /other\/upstander: merge: is shard 2\/2 of another build than .*shard-1 \(locales is \["es"\] here, \["en"\] there\)/,
     );
   });
 
