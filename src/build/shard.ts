@@ -27,9 +27,17 @@ export function parseShard(value: string): Shard {
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Which of `keys` (unique across the whole build) belong to `shard`. */
-export function keysInShard(keys: readonly string[], shard: Shard): Set<string> {
+function keysInShard(keys: readonly string[], shard: Shard): Set<string> {
   return new Set([...keys].sort(byText).filter((_, position) => position % shard.total === shard.index - 1));
 }
 
-/** A print file's key across the whole build. */
-export const shardKey = (brandId: string, path: string) => `${brandId}/${path}`;
+/** Each brand's planned files that belong to `shard` (every one without a shard); `planned[i]` is brand `brandIds[i]`'s. */
+export function shareOfPlans<File extends { path: string }>(brandIds: string[], planned: File[][], shard: Shard | undefined): File[][] {
+  if (!shard) return planned;
+  const key = (index: number, file: File) => `${brandIds[index]}/${file.path}`;
+  const mine = keysInShard(
+    planned.flatMap((plan, index) => plan.map((file) => key(index, file))),
+    shard,
+  );
+  return planned.map((plan, index) => plan.filter((file) => mine.has(key(index, file))));
+}

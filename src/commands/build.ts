@@ -16,7 +16,7 @@ import { checksValidUntil } from "../content/cross-check.ts";
 import { keepUnbuiltPrints } from "../build/keep-prints.ts";
 import { buildPrints, PrintProblemsError, PrintSession } from "../build/print.ts";
 import { publishBrand } from "../build/site.ts";
-import { keysInShard, shardKey } from "../build/shard.ts";
+import { shareOfPlans } from "../build/shard.ts";
 import type { ShardManifest } from "../build/merge.ts";
 import { localizeBrand } from "../site/target.ts";
 import { runChecks } from "../checks.ts";
@@ -87,9 +87,11 @@ export async function build(args: string[], context: CommandContext): Promise<vo
   for (const brand of checked) if (!brands.includes(brand)) out.log(`site: ${brand.id} unchanged since the last build, kept`);
   // The flyer pairs the brand's first two locales even when --locale picks one of them.
   const planned = brands.map((brand) => (options.pdf ? planPrints(brand, { materials: options.materials, locales: options.locales }) : []));
-  const keys = planned.map((plan, index) => plan.map((file) => shardKey(brands[index]!.id, file.path)));
-  const mine = options.shard && keysInShard(keys.flat(), options.shard);
-  const plans = mine ? planned.map((plan, index) => plan.filter((_, position) => mine.has(keys[index]![position]!))) : planned;
+  const plans = shareOfPlans(
+    brands.map((brand) => brand.id),
+    planned,
+    options.shard,
+  );
 
   // Each brand's text, localized once for both of its Eleventy runs and the PDFs' metadata.
   const targets = brands.map((brand) => ({ content: content as Content, brand, sites: localizeBrand(content as Content, brand) }));
