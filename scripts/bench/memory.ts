@@ -30,6 +30,8 @@ export interface TreeSample {
   /** Sums in KiB; pssKib only on the samples that read it. */
   rssKib: number;
   pssKib?: number;
+  /** The build's own process alone (node: mostly its private heap, so RSS is near its PSS). */
+  buildRssKib: number;
   processes: number;
 }
 
@@ -133,12 +135,14 @@ export class TreeSampler {
     const cpu = process.cpuUsage();
     const members = this.members();
     let rssKib = 0;
+    let buildRssKib = 0;
     let processes = 0;
     for (const pid of members) {
       const rss = kibField(text(`/proc/${pid}/status`), "VmRSS");
       if (rss === undefined) continue; // ended, or a kernel thread
       processes += 1;
       rssKib += rss;
+      if (pid === this.root) buildRssKib = rss;
     }
     let pssKib: number | undefined;
     if (pss && !this.pssRefused && begun >= this.nextPssMs) {
@@ -158,15 +162,19 @@ export class TreeSampler {
     this.costMs += cpuMs(cpu);
     if (!processes) return undefined;
     this.mostProcesses = Math.max(this.mostProcesses, processes);
-    const sample = { atMs: begun, rssKib, ...(pssKib !== undefined && { pssKib }), processes };
+    const sample = { atMs: begun, rssKib, ...(pssKib !== undefined && { pssKib }), buildRssKib, processes };
     this.samples.push(sample);
     return sample;
   }
 
   /** The highest sums among the samples taken up to `atMs`; pssKib absent when PSS could not be read. */
-  peakUntil(atMs = Infinity): { rssKib: number; pssKib?: number } {
+  peakUntil(atMs = Infinity): { rssKib: number; pssKib?: number; buildRssKib: number } {
     const upTo = this.samples.filter((s) => s.atMs <= atMs);
     const pss = upTo.flatMap((s) => (s.pssKib === undefined ? [] : [s.pssKib]));
-    return { rssKib: Math.max(0, ...upTo.map((s) => s.rssKib)), ...(!this.pssRefused && pss.length && { pssKib: Math.max(...pss) }) };
+    return {
+      rssKib: Math.max(0, ...upTo.map((s) => s.rssKib)),
+      ...(!this.pssRefused && pss.length && { pssKib: Math.max(...pss) }),
+      buildRssKib: Math.max(0, ...upTo.map((s) => s.buildRssKib)),
+    };
   }
 }

@@ -59,7 +59,7 @@ export async function volume(brandCount: number, maxMinutes: number): Promise<vo
   const marks = checkpoints(total);
   const windowSize = marks[0]!;
 
-  console.log(`bench --volume: ${brands.length} brands made from the fixture packs, one full build with an empty cache\n`);
+  console.log(`bench --volume: ${brands.length} brand(s) made from the fixture packs, one full build with an empty cache\n`);
   for (const fixture of ["upstander", "puente", "northshire"]) {
     const copies = planned.filter((b) => b.id.startsWith(`${fixture}-`));
     if (copies.length) row(`  ${copies.length} x ${fixture} (${copies[0]!.files} files each)`, `${copies.length * copies[0]!.files}`);
@@ -82,6 +82,7 @@ export async function volume(brandCount: number, maxMinutes: number): Promise<vo
     const aim = (kib: number) => (mark === marks[marks.length - 1] ? `aim: <= 1536 MiB ${verdict(kib <= AIM_PEAK_KIB)}` : "");
     if (peak.pssKib !== undefined) row("  peak tree memory so far, PSS sum", mib(peak.pssKib), aim(peak.pssKib));
     row("  peak tree memory so far, RSS sum", mib(peak.rssKib), peak.pssKib === undefined ? aim(peak.rssKib) : "");
+    row("  peak of the build's node process alone, RSS", mib(peak.buildRssKib));
   };
 
   const run = await runScript(
@@ -135,6 +136,7 @@ export async function volume(brandCount: number, maxMinutes: number): Promise<vo
     mib(peak.rssKib),
     pss ? "" : `aim: <= 1536 MiB ${verdict(aimKib <= AIM_PEAK_KIB)}`,
   );
+  row("peak of the build's node process alone, RSS", mib(peak.buildRssKib), "(the rest of the tree is Chromium)");
   row("most processes in the tree at once", `${sampler.mostProcesses}`);
   // The first checkpoint against the last one reached (all of them, unless the run was stopped).
   const reached = marks.filter((mark) => atMark.has(mark));
