@@ -167,6 +167,15 @@ class Tab {
       return [...document.fonts].filter((font) => font.status === "error").map((font) => font.family);
     });
     if (failedFonts.length) throw new Error(`fonts did not load: ${failedFonts.join(", ")}`);
+    // The page laid out from scratch, now that every font is in: text first laid out before its font
+    // arrived can keep the pieces of that first layout, and Chromium writes one link annotation per
+    // piece, so the same page would print with a different number of annotations from run to run.
+    await page.evaluate(() => {
+      document.body.style.display = "none";
+      void document.body.offsetHeight;
+      document.body.style.display = "";
+      void document.body.offsetHeight;
+    });
     if (fixedPages) {
       let overflow = await page.evaluate(measureOverflow);
       // Content that does not fit gets one more try in the material's compact form
