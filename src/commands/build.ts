@@ -20,7 +20,6 @@ import { shareOfPlans } from "../build/shard.ts";
 import type { ShardManifest } from "../build/merge.ts";
 import { localizeBrand } from "../site/target.ts";
 import { runChecks } from "../checks.ts";
-import type { Content } from "../content/load.ts";
 import { PrintCache } from "../print/cache.ts";
 import { writeManifest, type ManifestFile, type ManifestPressFile } from "../print/manifest.ts";
 import { buildPressFiles } from "../build/press.ts";
@@ -93,8 +92,6 @@ export async function build(args: string[], context: CommandContext): Promise<vo
     options.shard,
   );
 
-  // Each brand's text, localized once for both of its Eleventy runs and the PDFs' metadata.
-  const targets = brands.map((brand) => ({ content: content as Content, brand, sites: localizeBrand(content as Content, brand) }));
   const output = await claimOutput(options.out, protect);
   const session = new PrintSession({
     bleed: options.bleed,
@@ -110,11 +107,14 @@ export async function build(args: string[], context: CommandContext): Promise<vo
     const printProblems: Problem[] = [];
     for (const [index, brand] of brands.entries()) {
       const brandDir = output.staged(brand.id);
+      // The brand's text, localized once for both of its Eleventy runs and the PDFs' metadata,
+      // and only while the brand builds: a build of many brands does not hold them all at once.
+      const target = { content, brand, sites: localizeBrand(content, brand) };
       // With several brands, each file is named inside its brand's folder, as in the output.
       const inBrandFolder = (problem: Problem) => (checked.length > 1 ? { ...problem, file: `${brand.id}/${problem.file}` } : problem);
       let made: ManifestFile[] = [];
       try {
-        made = plans[index]!.length ? await buildPrints(targets[index]!, plans[index]!, brandDir, session) : [];
+        made = plans[index]!.length ? await buildPrints(target, plans[index]!, brandDir, session) : [];
       } catch (error) {
         if (!(error instanceof PrintProblemsError)) throw error;
         printProblems.push(...error.problems.map(inBrandFolder));
@@ -140,7 +140,7 @@ export async function build(args: string[], context: CommandContext): Promise<vo
         const share: ShardManifest = { ...manifest, shard: { ...shard!, options: selection } };
         await mkdir(brandDir, { recursive: true });
         await writeManifest(brandDir, share);
-      } else await publishBrand(targets[index]!, manifest, brandDir, out);
+      } else await publishBrand(target, manifest, brandDir, out);
       faultPoint("staging");
     }
     const browserNote = await session.browserNote();
