@@ -25,9 +25,16 @@ export function renderFirstPage(document: mupdf.Document, width: number): Uint8A
   const pixmap = new mupdf.Pixmap(mupdf.ColorSpace.DeviceRGB, [0, 0, width, Math.round((y1 - y0) * scale)], false);
   pixmap.clear(255);
   const device = new mupdf.DrawDevice(matrix, pixmap);
-  page.run(device, mupdf.Matrix.identity);
-  device.close();
-  return pixmap.asPNG();
+  try {
+    page.run(device, mupdf.Matrix.identity);
+    device.close();
+    return pixmap.asPNG();
+  } finally {
+    // Freed at once (see printedLines): a page's pixmap is 6 MB or more.
+    device.destroy();
+    pixmap.destroy();
+    page.destroy();
+  }
 }
 
 export async function previewImages(png: Uint8Array): Promise<{ png: Buffer; webp: Buffer }> {
