@@ -41,6 +41,11 @@ function appendToPage(pdf: PDFDocument, text: string) {
 
 const elements = (pdf: PDFDocument, type: string) => structureElements(pdf).filter(([, element]) => typeOf(element) === type);
 const setKids = (pdf: PDFDocument, element: PDFDict, kids: PDFObject[]) => element.set(PDFName.of("K"), pdf.context.obj(kids));
+/** A new, empty structure element of type `child`, added as the last kid of the first `parent` element. */
+function addElement(pdf: PDFDocument, parent: string, child: string) {
+  const [ref, element] = elements(pdf, parent)[0]!;
+  setKids(pdf, element, [...kidsOf(element), pdf.context.register(pdf.context.obj({ Type: "StructElem", S: child, P: ref }))]);
+}
 
 describe("accessibilityProblems on a finished PDF", () => {
   it("finds nothing wrong with the PDF as the build finished it", async () => {
@@ -65,15 +70,7 @@ describe("accessibilityProblems on a finished PDF", () => {
       "no DisplayDocTitle",
       (pdf) => pdf.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict).delete(PDFName.of("DisplayDocTitle")),
     ],
-    [
-      "09-005",
-      "a NonStruct element directly in a list item",
-      (pdf) => {
-        const [ref, item] = elements(pdf, "LI")[0]!;
-        const nonStruct = pdf.context.register(pdf.context.obj({ Type: "StructElem", S: "NonStruct", P: ref }));
-        setKids(pdf, item, [...kidsOf(item), nonStruct]);
-      },
-    ],
+    ["09-005", "a NonStruct element directly in a list item", (pdf) => addElement(pdf, "LI", "NonStruct")],
     [
       "09-005",
       "marked content directly in a list item",
@@ -82,15 +79,7 @@ describe("accessibilityProblems on a finished PDF", () => {
         setKids(pdf, item, [...kidsOf(item), PDFNumber.of(0)]);
       },
     ],
-    [
-      "09-005",
-      "a paragraph directly in a list",
-      (pdf) => {
-        const [ref, list] = elements(pdf, "L")[0]!;
-        const paragraph = pdf.context.register(pdf.context.obj({ Type: "StructElem", S: "P", P: ref }));
-        setKids(pdf, list, [...kidsOf(list), paragraph]);
-      },
-    ],
+    ["09-005", "a paragraph directly in a list", (pdf) => addElement(pdf, "L", "P")],
     [
       "13-004",
       "a figure without alternative text",
