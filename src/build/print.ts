@@ -44,8 +44,6 @@ export interface PrintSessionOptions {
   buildDir: string;
   /** Extra browser switches (the network test routes the browser through a recording proxy). */
   browserArgs?: string[];
-  /** Pages per browser before a fresh one replaces it (the renderer's default when absent; the bench varies it). */
-  recycleAfter?: number;
 }
 
 /** What every brand's print step in one build shares: one browser, launched only when a file must be printed. */
@@ -64,7 +62,6 @@ export class PrintSession {
     return (this.renderer ??= import("../print/renderer.ts").then(({ PrintRenderer }) =>
       PrintRenderer.launch({
         launch: { userDataDir: browserProfileDir(this.options.buildDir), extraArgs: this.options.browserArgs },
-        recycleAfter: this.options.recycleAfter,
         // Each browser's process id, recorded so that a later build can stop one this build left running when killed.
         onLaunch: (pid) => {
           this.browserPid = pid;
