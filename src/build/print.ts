@@ -17,7 +17,7 @@ import { finishPdf, type DocumentInfo } from "../print/finish.ts";
 import type { ManifestFile } from "../print/manifest.ts";
 import { imagePx, isImageSize } from "../materials/paper.ts";
 import { expectedPages, geometryFor, htmlPathFor, type PlannedPrint } from "../materials/plan.ts";
-import { PREVIEW_WIDTH_PX, previewImages, renderFirstPage } from "../print/preview.ts";
+import { PREVIEW_WIDTH_PX, previewImages, renderFirstPage, type RawImage } from "../print/preview.ts";
 import { clearPrintInPdf, openWithMupdf } from "../print/printed-text.ts";
 import { materialDeclaration } from "../materials/registry.ts";
 import { minTextPtFor } from "../materials/variant.ts";
@@ -31,6 +31,7 @@ import { ReportedError } from "../infra/report.ts";
 import { fileProblem, formatProblem, ProblemsError, type Problem } from "../infra/problems.ts";
 import { bundledFamilies } from "../brand/fonts.ts";
 import { renderWithEleventy } from "./site.ts";
+import { StageTimes } from "../infra/stage-times.ts";
 
 export interface PrintSessionOptions {
   bleed: boolean;
@@ -51,6 +52,8 @@ export class PrintSession {
   rendered = 0;
   reused = 0;
   pages = 0;
+  /** Where the print step's time went, stage by stage (`npm run bench` reports it). */
+  readonly stages = new StageTimes();
   private renderer?: Promise<PrintRenderer>;
   private version?: Promise<string>;
   private browserPid?: number;
@@ -62,6 +65,7 @@ export class PrintSession {
     return (this.renderer ??= import("../print/renderer.ts").then(({ PrintRenderer }) =>
       PrintRenderer.launch({
         launch: { userDataDir: browserProfileDir(this.options.buildDir), extraArgs: this.options.browserArgs },
+        stages: this.stages,
         // Each browser's process id, recorded so that a later build can stop one this build left running when killed.
         onLaunch: (pid) => {
           this.browserPid = pid;
@@ -156,6 +160,7 @@ export async function buildPrints(
   session: PrintSession,
 ): Promise<ManifestFile[]> {
   const { bleed, progress, cache } = session.options;
+  const { stages } = session;
   const work = await session.scratch(`print-${target.brand.id}`);
   const server = await serve(work);
   try {
@@ -222,29 +227,35 @@ export async function buildPrints(
       const expected = expectedPages(file);
       const image = isImageSize(file.size) ? imagePx[file.size] : undefined;
       const rendered = await renderer.render({ url: `${server.url}/${html}`, geometry, fixedPages: expected !== undefined, image });
-      const finished = rendered.pdf && (await finishPdf(rendered.pdf, info, geometry, rendered.words));
+      const pdf = rendered.pdf;
+      const finished =
+        pdf && (await stages.time("finish: PDF/UA, document information, boxes", () => finishPdf(pdf, info, geometry, rendered.words)));
       const declaration = materialDeclaration(file.material);
       const minimum = minTextPtFor(file.variant, declaration.output === "pdf" ? declaration.minTextPt : undefined);
       // Read once with MuPDF for both: the text as printed, and the preview of page 1.
       const document = finished && openWithMupdf(finished.bytes);
-      let preview: Uint8Array;
+      let preview: Uint8Array | RawImage;
       try {
-        const breaches = document ? clearPrintInPdf(document, minimum) : [];
+        const breaches = document
+          ? await stages.time("check: clear print, read from the PDF", () => clearPrintInPdf(document, minimum))
+          : [];
         if (breaches.length) throw new Error(`the PDF as printed breaks clear print: ${breaches.join("; ")}`);
-        preview = document ? renderFirstPage(document, PREVIEW_WIDTH_PX) : rendered.image!;
+        preview = document ? await stages.time("preview: draw page 1", () => renderFirstPage(document, PREVIEW_WIDTH_PX)) : rendered.image!;
       } finally {
         document?.destroy();
       }
-      const previews = await previewImages(preview);
-      await Promise.all([
-        finished && writeFile(`${out}.pdf`, finished.bytes),
-        writeFile(`${out}.png`, previews.png),
-        writeFile(`${out}.webp`, previews.webp),
-      ]);
+      const previews = await stages.time("preview: encode PNG and WebP", () => previewImages(preview));
+      await stages.time("write files", () =>
+        Promise.all([
+          finished && writeFile(`${out}.pdf`, finished.bytes),
+          writeFile(`${out}.png`, previews.png),
+          writeFile(`${out}.webp`, previews.webp),
+        ]),
+      );
       const pages = finished?.pages ?? 1;
       // Only a file that passed its page check is kept for later builds.
       if (expected === undefined || pages === expected)
-        await cache?.put(key, { pdf: finished?.bytes, png: previews.png, webp: previews.webp });
+        await stages.time("write files", () => cache?.put(key, { pdf: finished?.bytes, png: previews.png, webp: previews.webp }));
       return pages;
     }
   } finally {

@@ -6,8 +6,9 @@
  * (PDF/UA-1 7.1, Matterhorn 01-005). A page's content streams are read as
  * one (ISO 32000-1 7.8.2) and written back as one.
  */
-import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from "pdf-lib";
+import { PDFArray, PDFName, PDFRawStream, type PDFDocument, type PDFPage } from "pdf-lib";
 import { drawLeadingArtifactsLast, joinBytes, markArtifacts, markedContentFaults } from "./content-stream.ts";
+import { registerFlateStream, streamBytes } from "./streams.ts";
 import { ancestry, dictOf, dropMarkedContent, pageParents, typeOf } from "./structure-tree.ts";
 
 /** The page's content, its streams joined. */
@@ -15,7 +16,7 @@ export function pageContent(pdf: PDFDocument, page: PDFPage): Uint8Array {
   const contents = page.node.get(PDFName.of("Contents"));
   const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
   const streams = refs.map((ref) => (ref ? pdf.context.lookup(ref) : undefined)).filter((stream) => stream instanceof PDFRawStream);
-  return joinBytes(streams.flatMap((stream) => [decodePDFRawStream(stream).decode(), new Uint8Array([0x0a])]));
+  return joinBytes(streams.flatMap((stream) => [streamBytes(stream), new Uint8Array([0x0a])]));
 }
 
 export function markPageArtifacts(pdf: PDFDocument): void {
@@ -24,7 +25,7 @@ export function markPageArtifacts(pdf: PDFDocument): void {
     // A figure's own drawing (an SVG with a name) stays content, whatever it is made of.
     const inFigure = (mcid: number) => ancestry(pdf, dictOf(pdf, parents?.get(mcid))).some((element) => typeOf(element) === "Figure");
     const { content, dropped } = markArtifacts(pageContent(pdf, page), inFigure);
-    page.node.set(PDFName.of("Contents"), pdf.context.register(pdf.context.flateStream(drawLeadingArtifactsLast(content))));
+    page.node.set(PDFName.of("Contents"), registerFlateStream(pdf, drawLeadingArtifactsLast(content)));
     dropMarkedContent(pdf, page, dropped);
   }
 }

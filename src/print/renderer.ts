@@ -16,6 +16,7 @@ import { LayoutProblemsError, type LayoutProblem } from "./layout-problems.ts";
 import type { PageWords } from "./outline.ts";
 import { launchBrowser, type LaunchOptions } from "../infra/browser.ts";
 import { pxToMm, type PageGeometry } from "../materials/paper.ts";
+import { StageTimes } from "../infra/stage-times.ts";
 
 /**
  * Pages one browser prints before a fresh one replaces it: a relaunch costs
@@ -97,15 +98,16 @@ class Tab {
     private readonly oneAtATime: SerialQueue,
     private readonly devtools: CDPSession,
     private readonly timeoutMs: number,
+    private readonly stages: StageTimes,
   ) {}
 
-  static async open(instance: BrowserInstance, screenshots: SerialQueue, timeoutMs: number): Promise<Tab> {
+  static async open(instance: BrowserInstance, screenshots: SerialQueue, timeoutMs: number, stages: StageTimes): Promise<Tab> {
     const context = await instance.browser.createBrowserContext();
     const page = await context.newPage();
     const devtools = await page.createCDPSession();
     await devtools.send("DOM.enable");
     await devtools.send("CSS.enable");
-    const tab = new Tab(instance, context, page, screenshots, devtools, timeoutMs);
+    const tab = new Tab(instance, context, page, screenshots, devtools, timeoutMs, stages);
     await tab.page.setJavaScriptEnabled(false);
     await tab.page.emulateMediaType("print");
     await tab.page.setRequestInterception(true);
@@ -132,10 +134,11 @@ class Tab {
   private async fallbackFonts(): Promise<LayoutProblem[]> {
     const { root } = await this.devtools.send("DOM.getDocument", { depth: 0 });
     const { nodeIds } = await this.devtools.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: "[data-layout-text]" });
+    // Asked all at once: DevTools answers in order, and one round trip per element waited on each in turn.
+    const fontsOf = await Promise.all(nodeIds.map((nodeId) => this.devtools.send("CSS.getPlatformFontsForNode", { nodeId })));
     const problems: LayoutProblem[] = [];
-    for (const nodeId of nodeIds) {
-      const { fonts } = await this.devtools.send("CSS.getPlatformFontsForNode", { nodeId });
-      const system = fonts.filter((font) => !font.isCustomFont);
+    for (const [index, nodeId] of nodeIds.entries()) {
+      const system = fontsOf[index]!.fonts.filter((font) => !font.isCustomFont);
       if (!system.length) continue;
       const { attributes } = await this.devtools.send("DOM.getAttributes", { nodeId });
       const about = await this.page.evaluate(
@@ -159,7 +162,33 @@ class Tab {
     return problems;
   }
 
-  async render({ url, geometry, fixedPages, image }: RenderRequest): Promise<Rendered> {
+  async render(request: RenderRequest): Promise<Rendered> {
+    const { page, stages } = this;
+    await stages.time("browser: load the page and its fonts", () => this.load(request));
+    const words = await stages.time("browser: check the layout", () => this.checkLayout(request));
+    const { image } = request;
+    const pdf = image
+      ? undefined
+      : await stages.time("browser: print the PDF", () =>
+          page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: this.timeoutMs }),
+        );
+    // Screenshots of two tabs at once can hang headless Chromium, and a tab in
+    // the background may render no frame to capture
+    // (https://github.com/puppeteer/puppeteer/issues/12712): take them one at
+    // a time, each tab brought to the front first. PDFs still print in parallel.
+    const captured =
+      image &&
+      (await this.oneAtATime.run(() =>
+        stages.time("browser: capture the image", async () => {
+          await page.bringToFront();
+          // Faster zlib settings in Chromium: sharp re-encodes the image anyway.
+          return page.screenshot({ type: "png", optimizeForSpeed: true, clip: { x: 0, y: 0, ...image } });
+        }),
+      ));
+    return { pdf, words, image: captured };
+  }
+
+  private async load({ url, geometry, image }: RenderRequest): Promise<void> {
     const { page } = this;
     this.origin = new URL(url).origin;
     await page.setViewport({
@@ -183,6 +212,11 @@ class Tab {
       document.body.style.display = "";
       void document.body.offsetHeight;
     });
+  }
+
+  /** Overflow, the layout rules and fallback fonts, each problem named; then the headings' and links' words. */
+  private async checkLayout({ fixedPages }: RenderRequest): Promise<PageWords> {
+    const { page } = this;
     if (fixedPages) {
       let overflow = await page.evaluate(measureOverflow);
       // Content that does not fit gets one more try in the material's compact form
@@ -195,22 +229,7 @@ class Tab {
     }
     const problems = [...((await page.evaluate(layoutCheck)) as LayoutProblem[]), ...(await this.fallbackFonts())];
     if (problems.length) throw new LayoutProblemsError(problems);
-    const words = await page.evaluate(readPageWords);
-    const pdf = image
-      ? undefined
-      : await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: this.timeoutMs });
-    // Screenshots of two tabs at once can hang headless Chromium, and a tab in
-    // the background may render no frame to capture
-    // (https://github.com/puppeteer/puppeteer/issues/12712): take them one at
-    // a time, each tab brought to the front first. PDFs still print in parallel.
-    const captured =
-      image &&
-      (await this.oneAtATime.run(async () => {
-        await page.bringToFront();
-        // Faster zlib settings in Chromium: sharp re-encodes the image anyway.
-        return page.screenshot({ type: "png", optimizeForSpeed: true, clip: { x: 0, y: 0, ...image } });
-      }));
-    return { pdf, words, image: captured };
+    return page.evaluate(readPageWords);
   }
 }
 
@@ -327,6 +346,8 @@ export interface RendererOptions {
   pageTimeoutMs?: number;
   /** Told each new browser's process id, so that a killed build's browser can be stopped later. */
   onLaunch?: (pid: number | undefined) => void;
+  /** Where the time of each page's stages is added up. */
+  stages?: StageTimes;
 }
 
 /** A page that did not finish in time: the file fails, naming what it waited for. */
@@ -373,6 +394,7 @@ export class PrintRenderer {
       recycleAfter: options.recycleAfter ?? RECYCLE_AFTER_PAGES,
       pageTimeoutMs: options.pageTimeoutMs ?? pageTimeoutMs(),
       onLaunch: options.onLaunch,
+      stages: options.stages ?? new StageTimes(),
     });
     // The first browser starts now, so that a browser that cannot start is reported before any page.
     await renderer.current();
@@ -408,7 +430,7 @@ export class PrintRenderer {
     let done = false;
     try {
       const work = (async () => {
-        tab = await this.tabIn(instance);
+        tab = await this.options.stages.time("browser: open a tab", () => this.tabIn(instance));
         return await tab.render(request);
       })();
       work.catch(() => undefined); // its failure after a timeout is already reported as the timeout
@@ -435,7 +457,7 @@ export class PrintRenderer {
   private async tabIn(instance: BrowserInstance): Promise<Tab> {
     const index = this.idle.findIndex((tab) => tab.instance === instance);
     if (index >= 0) return this.idle.splice(index, 1)[0]!;
-    return Tab.open(instance, this.screenshots, this.options.pageTimeoutMs);
+    return Tab.open(instance, this.screenshots, this.options.pageTimeoutMs, this.options.stages);
   }
 
   /** The browser to print with: the current one, or a fresh one when it has printed its share or died. */
