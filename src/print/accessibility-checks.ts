@@ -7,11 +7,12 @@
  * https://www.w3.org/WAI/WCAG22/Techniques/#pdf
  */
 import { readFile } from "node:fs/promises";
-import { decodePDFRawStream, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from "pdf-lib";
+import { PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from "pdf-lib";
 import { markedContentProblems } from "./artifacts.ts";
 import { linkAnnotations, linkElementOf } from "./outline.ts";
 import { dictOf, kidsOf, structTreeRoot, structureElements, typeOf } from "./structure-tree.ts";
 import { roleMap, standardStructureTypes, structureTypesUsed } from "./structure-roles.ts";
+import { streamBytes } from "./streams.ts";
 
 const text = (value: PDFObject | undefined) =>
   value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
@@ -94,7 +95,7 @@ export function accessibilityProblems(pdf: PDFDocument, locales: readonly string
 /** The catalog's XMP packet, as text. */
 export function xmpText(pdf: PDFDocument): string | undefined {
   const stream = pdf.catalog.lookup(PDFName.of("Metadata"));
-  return stream instanceof PDFRawStream ? new TextDecoder().decode(decodePDFRawStream(stream).decode()) : undefined;
+  return stream instanceof PDFRawStream ? new TextDecoder().decode(streamBytes(stream)) : undefined;
 }
 
 function metadataProblems(pdf: PDFDocument): string[] {

@@ -14,7 +14,6 @@
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import {
-  decodePDFRawStream,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -28,6 +27,7 @@ import {
 } from "pdf-lib";
 import { contentTokens } from "./content-stream.ts";
 import { firstLines, isRgbColourSpace } from "./press.ts";
+import { streamBytes } from "./streams.ts";
 
 export interface PressExpectations {
   /** The OutputIntent's OutputConditionIdentifier, when one is expected. */
@@ -201,7 +201,7 @@ function spotName(pdf: PDFDocument, space: PDFObject | undefined): string {
 
 /** rg/RG, or DeviceRGB named by cs/CS or an inline image, in a content stream. */
 function drawsInDeviceRgb(stream: PDFRawStream): boolean {
-  const text = Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+  const text = Buffer.from(streamBytes(stream)).toString("latin1");
   let operands: string[] = [];
   for (const token of contentTokens(text)) {
     if (token.kind === "operand") operands.push(token.text);

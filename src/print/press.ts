@@ -25,10 +25,11 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } f
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { deflateSync } from "node:zlib";
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from "pdf-lib";
 import { isCmykProfile } from "../brand/icc-profile.ts";
 import { pageContent } from "./artifacts.ts";
 import { contentTokens, NUMBER } from "./content-stream.ts";
+import { registerFlateStream, streamBytes } from "./streams.ts";
 
 export interface PressOptions {
   /** The CMYK ICC profile to convert to and to embed as the OutputIntent. */
@@ -173,8 +174,7 @@ function grayNeutralColoursInPages(pdf: PDFDocument) {
   for (const page of pdf.getPages()) {
     const before = Buffer.from(pageContent(pdf, page)).toString("latin1");
     const after = grayNeutralColours(before, rgbColourSpaceNames(page.node.Resources()));
-    if (after !== before)
-      page.node.set(PDFName.of("Contents"), pdf.context.register(pdf.context.flateStream(Buffer.from(after, "latin1"))));
+    if (after !== before) page.node.set(PDFName.of("Contents"), registerFlateStream(pdf, Buffer.from(after, "latin1")));
   }
 }
 
@@ -191,7 +191,7 @@ function grayNeutralColoursInForms(pdf: PDFDocument) {
   }
 }
 
-const streamText = (stream: PDFRawStream) => Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+const streamText = (stream: PDFRawStream) => Buffer.from(streamBytes(stream)).toString("latin1");
 
 /** Names in a resource dictionary's /ColorSpace that are RGB: DeviceRGB, CalRGB, or ICCBased with three components. */
 function rgbColourSpaceNames(resources: PDFDict | undefined): Set<string> {

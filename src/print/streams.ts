@@ -1,8 +1,11 @@
 /**
  * Page content streams in and out with Node's own zlib rather than
- * pdf-lib's JavaScript one (pako): the same compressed bytes at the same
- * level, several times faster, and a page's content is read three times in
- * the finishing step. Other filters still go through pdf-lib.
+ * pdf-lib's JavaScript one (pako): several times faster, and a page's
+ * content is read three times in the finishing step and again by the press
+ * step. The compressed bytes differ from pako's but not from run to run;
+ * they could between Node versions (Node bundles its zlib), so the shards
+ * of one build run on one Node version, as the CI workflow pins it. Other
+ * filters still go through pdf-lib.
  * https://nodejs.org/api/zlib.html#zlibinflatesyncbuffer-options
  */
 import { deflateSync, inflateSync } from "node:zlib";
