@@ -1,4 +1,4 @@
-/** A minimal static file server on 127.0.0.1: the print step loads built pages from it, and tests open the site through it. */
+/** A minimal static file server on 127.0.0.1: the print step loads built pages from it, and tests open the site through it. Its files may not change while it serves them. */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -30,7 +30,11 @@ export async function serve(root: string): Promise<{ url: string; close: () => P
       response.writeHead(404).end("not found");
       return;
     }
-    response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    // Cacheable: nothing under the root changes while it is served, and each new server is a new origin
+    // (a new port). The print step's pages share their stylesheet, fonts and logo, which Chromium then
+    // keeps in memory between pages: loading one took 123 ms instead of 190 (the default brand's
+    // 80 PDF pages, timed in one tab with nothing else running).
+    response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "max-age=3600" });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -72,6 +72,7 @@ const streamBytes = fc
       fc.constantFrom(..."q Q BT ET Tj TJ re f BDC BMC EMC ID EI 1 -2.5 .5 /P /MCID true false null".split(" ")),
       fc.constantFrom("(", ")", "\\", "<", ">", "<<", ">>", "[", "]", "{", "}", "%", "/", " ", "\n", "\r", "\t"),
       fc.string({ unit: "binary-ascii", maxLength: 3 }),
+      fc.stringMatching(/^[+-]?[0-9.]{0,4}$/),
       fc.integer({ min: 0x80, max: 0xff }).map((code) => String.fromCharCode(code)),
     ),
     { maxLength: 60 },

@@ -40,15 +40,19 @@ export function* contentTokens(text: string): Generator<Token> {
     yield { text: token, kind: end.kind };
     at = end.at;
     if (end.kind === "operator" && token === "ID") {
-      // Inline image data is binary: it runs to EI between white space.
-      const close = /\sEI(?=[\s]|$)/g;
-      close.lastIndex = at + 1;
-      const found = close.exec(text);
-      const dataEnd = found ? found.index + found[0].length : text.length;
+      const dataEnd = inlineImageEnd(text, at);
       yield { text: text.slice(at, dataEnd), kind: "other" };
       at = dataEnd;
     }
   }
+}
+
+/** Where an inline image's data, starting at `at` (just after ID), ends: it is binary, and runs to EI between white space. */
+function inlineImageEnd(text: string, at: number): number {
+  const close = /\sEI(?=[\s]|$)/g;
+  close.lastIndex = at + 1;
+  const found = close.exec(text);
+  return found ? found.index + found[0].length : text.length;
 }
 
 /**
@@ -100,9 +104,26 @@ function tokenEnd(text: string, at: number): { at: number; kind: Token["kind"] }
       return { at: i, kind: "operand" };
   }
   while (i < text.length && !CLASS[text.charCodeAt(i)]) i++;
-  const word = text.slice(at, i);
-  return { at: i, kind: NUMBER.test(word) || word === "true" || word === "false" || word === "null" ? "operand" : "operator" };
+  return { at: i, kind: isNumber(text, at, i) || isConstant(text.slice(at, i)) ? "operand" : "operator" };
 }
+
+/** Whether text[start, end) is a number (NUMBER), read without cutting it out: most words in a stream are numbers. */
+function isNumber(text: string, start: number, end: number): boolean {
+  let i = start;
+  const sign = text[i];
+  if (sign === "+" || sign === "-") i++;
+  let digits = 0;
+  let dots = 0;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code === 46 && dots === 0) dots++;
+    else return false;
+  }
+  return digits > 0;
+}
+
+const isConstant = (word: string) => word === "true" || word === "false" || word === "null";
 
 function literalStringEnd(text: string, at: number): number {
   let depth = 0;
@@ -115,46 +136,50 @@ function literalStringEnd(text: string, at: number): number {
   return text.length;
 }
 
-/** Dictionary and array brackets: part of an operation's operands. */
-const OPERAND_PUNCTUATION = new Set(["<<", ">>", "[", "]"]);
-
-/** The operations in a content stream, in order. */
+/**
+ * The operations in a content stream, in order. Only operators are cut out
+ * as strings: a page's stream holds tens of thousands of operands, and
+ * making each a string was most of the time this took.
+ */
 export function operations(content: Uint8Array): Operation[] {
+  const text = new TextDecoder("latin1").decode(content);
   const result: Operation[] = [];
-  let operands: string[] = [];
   let operandsStart = -1;
   let at = 0;
-  let inlineImage: Operation | undefined;
-  for (const token of contentTokens(new TextDecoder("latin1").decode(content))) {
+  while (at < text.length) {
     const start = at;
-    at += token.text.length;
-    if (inlineImage) {
-      // The data after ID runs to its EI: the image ends there.
-      inlineImage.end = at;
-      inlineImage = undefined;
-      continue;
-    }
-    if (token.kind === "operand" || (token.kind === "other" && OPERAND_PUNCTUATION.has(token.text))) {
+    const { at: end, kind } = tokenEnd(text, at);
+    at = end;
+    if (kind === "operand" || (kind === "other" && isOperandPunctuation(text, start, end))) {
       if (operandsStart < 0) operandsStart = start;
-      if (token.kind === "operand") operands.push(token.text);
       continue;
     }
-    if (token.kind !== "operator") continue;
-    const operation: Operation = { operator: token.text, start: operandsStart < 0 ? start : operandsStart, end: at };
-    if (token.text === "BMC" || token.text === "BDC") {
+    if (kind !== "operator") continue;
+    const operator = text.slice(start, end);
+    const operation: Operation = { operator, start: operandsStart < 0 ? start : operandsStart, end };
+    if (operator === "BMC" || operator === "BDC") {
+      const operands = [...contentTokens(text.slice(operation.start, start))]
+        .filter((token) => token.kind === "operand")
+        .map((token) => token.text);
       operation.tag = operands.find((operand) => operand.startsWith("/"))?.slice(1);
       const mcid = /\/MCID\s+(\d+)/.exec(operands.join(" "))?.[1];
       if (mcid !== undefined) operation.mcid = Number(mcid);
     }
-    if (token.text === "ID") {
+    if (operator === "ID") {
+      // The data after ID runs to its EI: the image ends there.
       operation.operator = "EI";
-      inlineImage = operation;
+      at = operation.end = inlineImageEnd(text, at);
     }
     result.push(operation);
-    operands = [];
     operandsStart = -1;
   }
   return result;
+}
+
+/** Dictionary and array brackets (<< >> [ ]): part of an operation's operands. */
+function isOperandPunctuation(text: string, start: number, end: number): boolean {
+  const first = text[start];
+  return first === "[" || first === "]" || ((first === "<" || first === ">") && end - start === 2);
 }
 
 const TEXT_SHOWING = new Set(["Tj", "TJ", "'", '"']);
