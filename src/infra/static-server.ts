@@ -16,13 +16,15 @@ const types: Record<string, string> = {
   ".json": "application/json",
 };
 
-export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves `root`; `onRequest` is told each path asked for (tests check what a page requested). */
+export async function serve(root: string, onRequest?: (path: string) => void): Promise<{ url: string; close: () => Promise<void> }> {
   // Fault injection for the test of a page that never finishes loading
   // (tests/cli/print-resilience.test.ts): a request whose path contains
   // UPSTANDER_STALL_REQUEST is never answered. Unset, it does nothing.
   const stall = process.env.UPSTANDER_STALL_REQUEST;
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
+    onRequest?.(path);
     if (stall && path.includes(stall)) return;
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
