@@ -39,9 +39,8 @@ export function parseMergeArgs(args: string[]): { out: string; shards: string[] 
 export async function merge(args: string[], context: CommandContext): Promise<void> {
   const started = performance.now();
   const { dataDir, console: out } = context;
-  const values = parseMergeArgs(args);
-  const positionals = values.shards;
-  const read = readShards(positionals);
+  const { out: outDir, shards: shardDirs } = parseMergeArgs(args);
+  const read = readShards(shardDirs);
   if (!read.shards) {
     reportProblems(read.problems, out);
     throw new CommandFailed();
@@ -49,7 +48,7 @@ export async function merge(args: string[], context: CommandContext): Promise<vo
   const { options, brands: shares, total } = read.shards;
   const brandDirs = options.brands.map((b) => resolveBrandDir(dataDir, b));
   const protect = { project: ROOT, data: dataDir, brandDirs: brandDirs.length ? brandDirs : shippedBrandDirs(dataDir) };
-  inspectOutput(values.out, protect);
+  inspectOutput(outDir, protect);
   const { content, brands, problems } = runChecks({ dataDir, brandDirs });
   if (!reportProblems(problems, out) || !content) throw new CommandFailed();
 
@@ -66,7 +65,7 @@ export async function merge(args: string[], context: CommandContext): Promise<vo
       mergeProblems.push(fileProblem("merge", id, "is in the shards, but not a brand this build selects"));
   if (!reportProblems(mergeProblems, out)) throw new CommandFailed();
 
-  const output = await claimOutput(values.out, protect);
+  const output = await claimOutput(outDir, protect);
   let succeeded = false;
   try {
     await output.refuseForeignFiles(brands.map((b) => b.id));
@@ -92,5 +91,5 @@ export async function merge(args: string[], context: CommandContext): Promise<vo
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const files = collected.reduce((sum, brand) => sum + brand!.files.length, 0);
-  out.log(`merge: ${total} shard(s), ${brands.length} brand(s), ${files} print file(s) into ${values.out}/ in ${seconds} s`);
+  out.log(`merge: ${total} shard(s), ${brands.length} brand(s), ${files} print file(s) into ${outDir}/ in ${seconds} s`);
 }

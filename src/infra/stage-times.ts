@@ -5,7 +5,7 @@
  * once), so the sums add up to more than the wall time.
  */
 export class StageTimes {
-  private readonly totals = new Map<string, { ms: number; count: number }>();
+  private readonly totals = new Map<string, number>();
 
   /** Runs `work`, adding the time it took (whether it succeeded or not) to `stage`. */
   async time<T>(stage: string, work: () => Promise<T> | T): Promise<T> {
@@ -13,16 +13,13 @@ export class StageTimes {
     try {
       return await work();
     } finally {
-      const total = this.totals.get(stage) ?? { ms: 0, count: 0 };
-      total.ms += performance.now() - started;
-      total.count += 1;
-      this.totals.set(stage, total);
+      this.totals.set(stage, (this.totals.get(stage) ?? 0) + performance.now() - started);
     }
   }
 
-  /** Each stage's total and how many times it ran, in the order stages first ran. */
-  entries(): Array<{ stage: string; ms: number; count: number }> {
-    return [...this.totals].map(([stage, total]) => ({ stage, ...total }));
+  /** Each stage's total, in the order stages first ran. */
+  entries(): Array<{ stage: string; ms: number }> {
+    return [...this.totals].map(([stage, ms]) => ({ stage, ms }));
   }
 
   clear(): void {

@@ -27,7 +27,7 @@ import {
 } from "pdf-lib";
 import { contentTokens } from "./content-stream.ts";
 import { firstLines, isRgbColourSpace } from "./press.ts";
-import { streamBytes } from "./streams.ts";
+import { streamText } from "./streams.ts";
 
 export interface PressExpectations {
   /** The OutputIntent's OutputConditionIdentifier, when one is expected. */
@@ -201,7 +201,7 @@ function spotName(pdf: PDFDocument, space: PDFObject | undefined): string {
 
 /** rg/RG, or DeviceRGB named by cs/CS or an inline image, in a content stream. */
 function drawsInDeviceRgb(stream: PDFRawStream): boolean {
-  const text = Buffer.from(streamBytes(stream)).toString("latin1");
+  const text = streamText(stream);
   let operands: string[] = [];
   for (const token of contentTokens(text)) {
     if (token.kind === "operand") operands.push(token.text);

@@ -29,7 +29,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRe
 import { isCmykProfile } from "../brand/icc-profile.ts";
 import { pageContent } from "./artifacts.ts";
 import { contentTokens, NUMBER } from "./content-stream.ts";
-import { registerFlateStream, streamBytes } from "./streams.ts";
+import { registerFlateStream, streamText } from "./streams.ts";
 
 export interface PressOptions {
   /** The CMYK ICC profile to convert to and to embed as the OutputIntent. */
@@ -190,8 +190,6 @@ function grayNeutralColoursInForms(pdf: PDFDocument) {
     pdf.context.assign(ref, PDFRawStream.of(dict, deflateSync(Buffer.from(after, "latin1"))));
   }
 }
-
-const streamText = (stream: PDFRawStream) => Buffer.from(streamBytes(stream)).toString("latin1");
 
 /** Names in a resource dictionary's /ColorSpace that are RGB: DeviceRGB, CalRGB, or ICCBased with three components. */
 function rgbColourSpaceNames(resources: PDFDict | undefined): Set<string> {

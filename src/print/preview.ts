@@ -43,12 +43,12 @@ export function renderFirstPage(document: mupdf.Document, width: number): RawIma
   }
 }
 
-/** Pixels as sharp reads them raw: rows of `channels` bytes per pixel, no padding. */
+/** RGB pixels as sharp reads them raw: rows of 3 bytes per pixel, no padding. */
 export interface RawImage {
   pixels: Buffer;
   width: number;
   height: number;
-  channels: 3 | 4;
+  channels: 3;
 }
 
 /** The preview PNG and the thumbnail WebP, from an encoded image (an image material's screenshot) or raw pixels. */

@@ -1,6 +1,6 @@
 /**
- * The one Puppeteer step: Chromium, recycled every few hundred pages, each
- * page in its own browser context, about one per core at a time, loading
+ * The one Puppeteer step: Chromium, recycled every 100 pages, each tab in a
+ * browser context of its own, about one page per core at a time, loading
  * built print pages over a local server. Loading by URL rather than setContent() is what makes Chromium
  * embed the @font-face fonts. JavaScript is off in print pages, every
  * request that leaves the build folder's server is refused, fonts are

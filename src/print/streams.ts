@@ -17,6 +17,9 @@ export function streamBytes(stream: PDFRawStream): Uint8Array {
   return onlyFlate ? inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
 }
 
+/** A stream's decoded bytes as text, one character per byte, as the content-stream lexer reads them. */
+export const streamText = (stream: PDFRawStream) => Buffer.from(streamBytes(stream)).toString("latin1");
+
 /** A new Flate-compressed stream object holding `bytes`, registered in the document: its reference. */
 export const registerFlateStream = (pdf: PDFDocument, bytes: Uint8Array) =>
   pdf.context.register(pdf.context.stream(deflateSync(bytes), { Filter: "FlateDecode" }));
