@@ -15,14 +15,15 @@ import { fileSha256 } from "../print/cache.ts";
 import { thumbnailPathFor, type Manifest, type ManifestFile, type ManifestPressFile } from "../print/manifest.ts";
 import type { PlannedPrint } from "../materials/plan.ts";
 import { MARKER } from "./output-dir.ts";
+import type { Selection } from "./fingerprint.ts";
 import type { BuildOptions } from "./options.ts";
 import type { Shard } from "./shard.ts";
 
 /** What a shard's brand folder records beside its share of the files: enough for merge to check the shards belong together. */
 export interface ShardManifest extends Manifest {
   shard: Shard & {
-    /** The build's selection, the same for every shard of one build (the output folder aside). */
-    options: Omit<BuildOptions, "out" | "shard" | "force">;
+    /** The build's brands and selection, the same for every shard of one build. */
+    options: Selection & Pick<BuildOptions, "brands">;
   };
 }
 
