@@ -35,26 +35,41 @@ export interface WordBox {
   yMin: number;
   xMax: number;
   yMax: number;
+  /** Turned a quarter (a tear-off tab's), as its whole line is: several characters in a line much taller than wide. */
+  turned: boolean;
 }
 
-/** Every word of a PDF with its box in points, as poppler reads the printed page (pdftotext -bbox). */
+/**
+ * Every word of a PDF with its box in points, as poppler reads the printed
+ * page (pdftotext -bbox-layout). Whether a word is turned is read from its
+ * line, not its own box: a short word such as "55" in a turned phone number
+ * has a box about as wide as tall.
+ */
 export function wordBoxes(path: string): WordBox[] {
-  const html = execFileSync("pdftotext", ["-bbox", path, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const html = execFileSync("pdftotext", ["-bbox-layout", path, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const boxes: WordBox[] = [];
   let page = 0;
-  for (const [, tag, attributes, word] of html.matchAll(/<(page|word)\b([^>]*)>([^<]*)/g)) {
+  for (const [, tag, attributes, body] of html.matchAll(/<(page|line)\b([^>]*)>([\s\S]*?)(?=<(?:page|line)\b|$)/g)) {
     if (tag === "page") {
       page += 1;
       continue;
     }
-    const number = (name: string) => Number(new RegExp(`${name}="([^"]+)"`).exec(attributes!)![1]);
-    boxes.push({ page, word: word!, xMin: number("xMin"), yMin: number("yMin"), xMax: number("xMax"), yMax: number("yMax") });
+    const line = box(attributes!);
+    const words = [...body!.matchAll(/<word\b([^>]*)>([^<]*)/g)].map(([, wordAttributes, word]) => ({
+      page,
+      word: word!,
+      ...box(wordAttributes!),
+    }));
+    const turned = words.map((w) => w.word).join("").length >= 3 && line.yMax - line.yMin > line.xMax - line.xMin;
+    for (const word of words) boxes.push({ ...word, turned });
   }
   return boxes;
 }
 
-/** A word turned a quarter (a tear-off tab's): several characters in a box much taller than wide. */
-const turned = (w: WordBox) => w.word.length >= 3 && w.yMax - w.yMin > w.xMax - w.xMin;
+function box(attributes: string): { xMin: number; yMin: number; xMax: number; yMax: number } {
+  const number = (name: string) => Number(new RegExp(`${name}="([^"]+)"`).exec(attributes)![1]);
+  return { xMin: number("xMin"), yMin: number("yMin"), xMax: number("xMax"), yMax: number("yMax") };
+}
 
 /**
  * Pairs of words drawn over each other: boxes sharing more than a sliver
@@ -70,7 +85,7 @@ export function overlappingWords(boxes: WordBox[]): Array<[WordBox, WordBox]> {
       const width = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
       const height = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
       const overlaps =
-        turned(a) && turned(b)
+        a.turned && b.turned
           ? height > 1 && width > 0.5 * Math.min(a.xMax - a.xMin, b.xMax - b.xMin)
           : width > 1 && height > 0.5 * Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
       if (overlaps) pairs.push([a, b]);
